@@ -1,0 +1,2 @@
+//! Extraction throughput on the seeds.
+fn main() {}

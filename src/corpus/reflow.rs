@@ -1,0 +1,1 @@
+//! Joining hard-wrapped lines back into paragraphs.

@@ -1,0 +1,51 @@
+//! The library's error type. Every message names what went wrong and where, and says what to do.
+
+use std::path::PathBuf;
+
+/// Result alias used across the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in gaoxin's library code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An input file is not text gaoxin can decode.
+    #[error("{path}: {reason}; save it as UTF-8 or GB18030/GBK text and try again")]
+    Decode {
+        /// The offending input file.
+        path: PathBuf,
+        /// Why it could not be decoded.
+        reason: String,
+    },
+    /// A dataset file is malformed or inconsistent.
+    #[error("{path}: {location}: {reason}")]
+    Dataset {
+        /// The dataset file.
+        path: PathBuf,
+        /// Where in the document: a JSON path or an id.
+        location: String,
+        /// What is wrong there.
+        reason: String,
+    },
+    /// No input files were found where the user pointed.
+    #[error("{0}: no .txt or .md files found; pass files or folders of articles")]
+    NoInput(PathBuf),
+}
+
+impl Error {
+    /// An I/O error tagged with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Articles → figures: find quantities, the regions they are about, their labels and metrics.
+
+pub mod attribution;
+pub mod figures;
+pub mod gazetteer;
+pub mod metrics;
+pub mod numbers;
+pub mod places;
+pub mod quantity;

@@ -1,0 +1,1 @@
+//! The division table (province, city, county with coordinates) and the names regions go by.

@@ -1,0 +1,1 @@
+//! Place mentions in text: divisions by name or short name, parks by pattern, the nation.

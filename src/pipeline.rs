@@ -1,0 +1,1 @@
+//! `build`: read input files in parallel, extract, assemble a deterministic dataset, write it atomically.

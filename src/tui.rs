@@ -1,0 +1,1 @@
+//! The terminal app: browse regions, read figures and check them against their source.
