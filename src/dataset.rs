@@ -171,3 +171,29 @@ pub struct Figure {
     /// `[start, end)` of the sentence holding the figure, in Unicode scalar values.
     pub sentence: [usize; 2],
 }
+
+/// The dataset bundled into the binary at compile time (`data/dataset.json`).
+pub const BUNDLED_JSON: &str = include_str!("../data/dataset.json");
+
+/// Parses a dataset document; `origin` names it in error messages.
+pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset> {
+    serde_json::from_str(json).map_err(|e| crate::Error::Dataset {
+        path: origin.to_path_buf(),
+        location: format!("line {}, column {}", e.line(), e.column()),
+        reason: e.to_string(),
+    })
+}
+
+/// Reads and parses a dataset file.
+pub fn load(path: &std::path::Path) -> crate::Result<Dataset> {
+    let json = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+    from_json(&json, path)
+}
+
+/// The dataset bundled into the binary.
+pub fn bundled() -> crate::Result<Dataset> {
+    from_json(
+        BUNDLED_JSON,
+        std::path::Path::new("<bundled data/dataset.json>"),
+    )
+}
