@@ -175,13 +175,17 @@ pub struct Figure {
 /// The dataset bundled into the binary at compile time (`data/dataset.json`).
 pub const BUNDLED_JSON: &str = include_str!("../data/dataset.json");
 
-/// Parses a dataset document; `origin` names it in error messages.
+/// Parses a dataset document and checks it with [`validate`]; `origin` names it in error
+/// messages. Syntax and shape errors are located by line and column.
 pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset> {
-    serde_json::from_str(json).map_err(|e| crate::Error::Dataset {
+    validate::check_schema_version(json, origin)?;
+    let ds = serde_json::from_str(json).map_err(|e| crate::Error::Dataset {
         path: origin.to_path_buf(),
         location: format!("line {}, column {}", e.line(), e.column()),
         reason: e.to_string(),
-    })
+    })?;
+    validate(&ds, origin)?;
+    Ok(ds)
 }
 
 /// Reads and parses a dataset file.
@@ -197,3 +201,6 @@ pub fn bundled() -> crate::Result<Dataset> {
         std::path::Path::new("<bundled data/dataset.json>"),
     )
 }
+
+mod validate;
+pub use validate::validate;
