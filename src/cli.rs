@@ -58,7 +58,15 @@ fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => crate::tui::run(load_data(cli.data.as_ref())?)?,
-        Some(Command::Build { .. }) => anyhow::bail!("build is not available yet"),
+        Some(Command::Build { inputs, output }) => {
+            let summary = crate::pipeline::build(&crate::pipeline::BuildOptions {
+                inputs,
+                output: output.clone(),
+                progress: true,
+            })?;
+            eprint!("{summary}");
+            eprintln!("wrote {}", output.display());
+        }
     }
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! Articles → figures: find quantities, the regions they are about, their labels and metrics.
 
 pub mod attribution;
+pub mod context;
 pub mod figures;
 pub mod gazetteer;
+pub mod label;
 pub mod metrics;
 pub mod numbers;
 pub mod places;

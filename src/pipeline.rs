@@ -1,1 +1,182 @@
-//! `build`: read input files in parallel, extract, assemble a deterministic dataset, write it atomically.
+//! `build`: read input files in parallel, extract, assemble a deterministic dataset, write it
+//! atomically.
+
+mod assemble;
+mod inputs;
+mod output;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::corpus::{self, RawArticle};
+use crate::dataset::{Dataset, RegionKind};
+use crate::extract::figures::{self, ArticleFigures};
+use crate::extract::gazetteer::Gazetteer;
+use crate::{Error, Result};
+
+pub use assemble::assemble;
+pub use inputs::collect_inputs;
+pub use output::{to_json, write_atomic};
+
+/// What `build` should read and write.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Files and folders of `.txt`/`.md` articles.
+    pub inputs: Vec<PathBuf>,
+    /// Where the dataset goes.
+    pub output: PathBuf,
+    /// Show a progress bar on stderr when it is a terminal and the input is large.
+    pub progress: bool,
+}
+
+/// One input file, decoded, split and extracted.
+#[derive(Debug, Clone)]
+pub struct ExtractedFile {
+    /// The file's path as recorded in the dataset (`seeds/000.txt`).
+    pub source: String,
+    /// Its articles with their figures, in page order.
+    pub articles: Vec<(RawArticle, ArticleFigures)>,
+}
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Input files read.
+    pub files: usize,
+    /// Files that held no article.
+    pub empty_files: Vec<String>,
+    /// Articles found.
+    pub articles: usize,
+    /// Regions by kind.
+    pub regions: BTreeMap<RegionKind, usize>,
+    /// Figures found.
+    pub figures: usize,
+    /// Figures mapped to a canonical metric.
+    pub with_metric: usize,
+    /// Figures attributed to a region.
+    pub with_region: usize,
+}
+
+impl Summary {
+    /// Counts what a dataset holds.
+    pub fn of(ds: &Dataset, files: usize, empty_files: Vec<String>) -> Self {
+        let mut regions = BTreeMap::new();
+        for r in &ds.regions {
+            *regions.entry(r.kind).or_insert(0) += 1;
+        }
+        Summary {
+            files,
+            empty_files,
+            articles: ds.articles.len(),
+            regions,
+            figures: ds.figures.len(),
+            with_metric: ds.figures.iter().filter(|f| f.metric.is_some()).count(),
+            with_region: ds.figures.iter().filter(|f| f.region.is_some()).count(),
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kinds: Vec<String> = self
+            .regions
+            .iter()
+            .map(|(k, n)| {
+                format!(
+                    "{n} {}",
+                    serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        writeln!(f, "files     {}", self.files)?;
+        if !self.empty_files.is_empty() {
+            writeln!(f, "  no articles in: {}", self.empty_files.join(", "))?;
+        }
+        writeln!(f, "articles  {}", self.articles)?;
+        writeln!(
+            f,
+            "regions   {} ({})",
+            self.regions.values().sum::<usize>(),
+            kinds.join(", ")
+        )?;
+        writeln!(
+            f,
+            "figures   {} ({} with a metric, {} with a region)",
+            self.figures, self.with_metric, self.with_region
+        )
+    }
+}
+
+/// Decodes, splits and extracts one file's bytes; `source` names it in the dataset and errors.
+pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<ExtractedFile> {
+    let text = corpus::decode::decode(bytes).map_err(|reason| Error::Decode {
+        path: PathBuf::from(source),
+        reason,
+    })?;
+    let articles = corpus::split_articles(&text)
+        .into_iter()
+        .map(|a| {
+            let found = figures::extract(gaz, &a.title, &a.text);
+            (a, found)
+        })
+        .collect();
+    Ok(ExtractedFile {
+        source: source.to_string(),
+        articles,
+    })
+}
+
+/// The path recorded for an input: relative to the working folder when inside it, `/`-separated.
+fn source_name(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads and extracts every file, in parallel, keeping input order.
+pub fn extract_files(files: &[PathBuf], progress: bool) -> Result<Vec<ExtractedFile>> {
+    let gaz = Gazetteer::bundled();
+    let bar = (progress && files.len() >= 20 && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(files.len() as u64));
+    let out = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let r = extract_file(gaz, &source_name(path), &bytes);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            r
+        })
+        .collect::<Result<Vec<_>>>();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    out
+}
+
+/// Builds a dataset from `inputs` and writes it to `output`; the previous output is untouched
+/// unless the whole build succeeds.
+pub fn build(opts: &BuildOptions) -> Result<Summary> {
+    let files = collect_inputs(&opts.inputs)?;
+    let extracted = extract_files(&files, opts.progress)?;
+    let empty: Vec<String> = extracted
+        .iter()
+        .filter(|f| f.articles.is_empty())
+        .map(|f| f.source.clone())
+        .collect();
+    let ds = assemble(&extracted, Gazetteer::bundled());
+    write_atomic(&opts.output, &ds)?;
+    Ok(Summary::of(&ds, files.len(), empty))
+}

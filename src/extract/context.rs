@@ -1,0 +1,278 @@
+//! What surrounds a number: its sentence and clause, the hedge words around it (qualifier),
+//! whether it is a target or forecast (modality), and the year it refers to.
+
+use std::ops::Range;
+
+use crate::dataset::{Modality, Qualifier};
+
+/// Characters that end a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n')
+}
+
+/// Characters that end a clause (a sentence's comma-separated part).
+pub fn ends_clause(c: char) -> bool {
+    ends_sentence(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
+}
+
+/// The byte range of the span of `text` around `at` bounded by characters satisfying `stop`.
+fn bounded(text: &str, at: Range<usize>, stop: impl Fn(char) -> bool) -> Range<usize> {
+    let start = text[..at.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at.end..]
+        .char_indices()
+        .find(|&(_, c)| stop(c))
+        .map_or(text.len(), |(i, c)| at.end + i + c.len_utf8());
+    start..end
+}
+
+/// The sentence holding `at`, including its closing punctuation.
+pub fn sentence(text: &str, at: Range<usize>) -> Range<usize> {
+    let r = bounded(text, at, ends_sentence);
+    // A paragraph break is not part of the sentence.
+    let end = if text[..r.end].ends_with('\n') {
+        r.end - 1
+    } else {
+        r.end
+    };
+    r.start..end.max(r.start)
+}
+
+/// The clause holding `at`, without its closing punctuation.
+pub fn clause(text: &str, at: Range<usize>) -> Range<usize> {
+    let r = bounded(text, at.clone(), ends_clause);
+    let end = text[..r.end]
+        .chars()
+        .next_back()
+        .filter(|&c| ends_clause(c) && r.end > at.end)
+        .map_or(r.end, |c| r.end - c.len_utf8());
+    r.start..end
+}
+
+/// The paragraph holding `at`.
+pub fn paragraph(text: &str, at: Range<usize>) -> Range<usize> {
+    let r = bounded(text, at, |c| c == '\n');
+    let end = if text[..r.end].ends_with('\n') {
+        r.end - 1
+    } else {
+        r.end
+    };
+    r.start..end.max(r.start)
+}
+
+/// Hedge words written right before a number, longest first within each class.
+const BEFORE: &[(&str, Qualifier)] = &[
+    ("不低于", Qualifier::Over),
+    ("不少于", Qualifier::Over),
+    ("超过", Qualifier::Over),
+    ("突破", Qualifier::Over),
+    ("多于", Qualifier::Over),
+    ("逾", Qualifier::Over),
+    ("超", Qualifier::Over),
+    ("将近", Qualifier::Nearly),
+    ("接近", Qualifier::Nearly),
+    ("逼近", Qualifier::Nearly),
+    ("近", Qualifier::Nearly),
+    ("大约", Qualifier::About),
+    ("约为", Qualifier::About),
+    ("约", Qualifier::About),
+    ("不超过", Qualifier::UpTo),
+    ("最高", Qualifier::UpTo),
+    ("最多", Qualifier::UpTo),
+    ("至多", Qualifier::UpTo),
+    ("不足", Qualifier::Under),
+    ("不到", Qualifier::Under),
+    ("少于", Qualifier::Under),
+    ("低于", Qualifier::Under),
+];
+
+/// Hedge words written right after a number.
+const AFTER: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Over),
+    ("多", Qualifier::Over),
+    ("左右", Qualifier::About),
+    ("上下", Qualifier::About),
+    ("以下", Qualifier::Under),
+    ("以内", Qualifier::UpTo),
+];
+
+/// Words that may stand between a hedge and its number (`突破了`, `超过了`, `最高可达`).
+const FILLERS: &[&str] = &["了", "可达", "达到", "达"];
+
+/// The hedge on the number at `at`, from the words right before and after it.
+pub fn qualifier(text: &str, at: Range<usize>, inner: Option<Qualifier>) -> Qualifier {
+    if let Some(q) = inner {
+        return q;
+    }
+    let mut before = text[..at.start].trim_end();
+    for f in FILLERS {
+        if let Some(b) = before.strip_suffix(f) {
+            // `不超过` and friends must win over the bare `超过`, so fillers are only stripped
+            // when a hedge stands before them.
+            if BEFORE.iter().any(|(w, _)| b.trim_end().ends_with(w)) {
+                before = b.trim_end();
+            }
+            break;
+        }
+    }
+    // `不超过` is listed after `超过`; pick the longest hedge that matches.
+    let hit = BEFORE
+        .iter()
+        .filter(|(w, _)| before.ends_with(w))
+        .max_by_key(|(w, _)| w.len());
+    if let Some((w, q)) = hit {
+        // `最近`/`附近` are not hedges on a number.
+        let guard = before[..before.len() - w.len()].ends_with(['最', '附', '邻']) && *w == "近";
+        if !guard {
+            return *q;
+        }
+    }
+    let after = text[at.end..].trim_start();
+    AFTER
+        .iter()
+        .find(|(w, _)| after.starts_with(w))
+        .map_or(Qualifier::Exact, |(_, q)| *q)
+}
+
+/// Words that mark a forecast anywhere earlier in the sentence.
+const FORECAST: &[&str] = &[
+    "预计",
+    "有望",
+    "可望",
+    "预期",
+    "可达",
+    "将达",
+    "将突破",
+    "将超过",
+];
+/// Words that mark a target anywhere earlier in the sentence.
+const TARGET: &[&str] = &["力争", "目标", "计划", "争取", "确保", "规划", "拟", "打造"];
+
+/// Whether the figure at `at` is actual, a target or a forecast.
+pub fn modality(text: &str, at: Range<usize>) -> Modality {
+    let s = sentence(text, at.clone());
+    let lead = &text[s.start..at.start];
+    if FORECAST.iter().any(|w| lead.contains(w)) {
+        return Modality::Forecast;
+    }
+    if TARGET.iter().any(|w| lead.contains(w)) {
+        return Modality::Target;
+    }
+    // `将` marks an aim only within the number's own clause (`将实现年产值约5亿元`); elsewhere
+    // in the sentence it is as often a plain preposition (`将今年的盛典选择在…`).
+    let c = clause(text, at.clone());
+    if text[c.start..at.start].contains('将') {
+        return Modality::Target;
+    }
+    Modality::Actual
+}
+
+/// Years written as four digits followed by `年`, with their byte offsets.
+fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    text.match_indices('年').filter_map(move |(i, _)| {
+        let head = text[..i].trim_end();
+        let digits: String = head.chars().rev().take(4).collect();
+        if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let before = head[..head.len() - 4].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        (1949..=2100).contains(&y).then_some((head.len() - 4, y))
+    })
+}
+
+/// The year the figure at `at` refers to: the nearest year written before it in its sentence,
+/// else the nearest one earlier in its paragraph.
+pub fn year(text: &str, at: Range<usize>) -> Option<i32> {
+    let p = paragraph(text, at.clone());
+    let s = sentence(text, at.clone());
+    let nearest = |from: usize| years(&text[from..at.start]).last().map(|(_, y)| y);
+    nearest(s.start).or_else(|| nearest(p.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, raw: &str) -> Range<usize> {
+        let i = text.find(raw).expect("raw in text");
+        i..i + raw.len()
+    }
+
+    #[test]
+    fn sentence_and_clause_bounds() {
+        let t = "甲市去年很好。企业营业收入突破500亿元，同比增长5%。\n下一段";
+        let r = at(t, "500亿元");
+        assert_eq!(
+            &t[sentence(t, r.clone())],
+            "企业营业收入突破500亿元，同比增长5%。"
+        );
+        assert_eq!(&t[clause(t, r.clone())], "企业营业收入突破500亿元");
+        assert_eq!(
+            &t[paragraph(t, r)],
+            "甲市去年很好。企业营业收入突破500亿元，同比增长5%。"
+        );
+    }
+
+    #[test]
+    fn qualifiers_before_and_after() {
+        let cases = [
+            ("营收突破了2.1万亿元", "2.1万亿元", Qualifier::Over),
+            ("发布超过 5.5万个岗位", "5.5万个", Qualifier::Over),
+            ("人才近 10万人", "10万人", Qualifier::Nearly),
+            ("将近四成", "四成", Qualifier::Nearly),
+            ("总投资约60亿元", "60亿元", Qualifier::About),
+            ("最多2个环节", "2个", Qualifier::UpTo),
+            ("比重不低于70%", "70%", Qualifier::Over),
+            ("不超过3家", "3家", Qualifier::UpTo),
+            ("高于平均水平20个百分点以上", "20个百分点", Qualifier::Over),
+            ("增长2倍左右", "2倍", Qualifier::About),
+            ("不足5%", "5%", Qualifier::Under),
+            ("累计超5.3万家", "5.3万家", Qualifier::Over),
+            ("拥有企业278家", "278家", Qualifier::Exact),
+            ("最近3家", "3家", Qualifier::Exact),
+        ];
+        for (t, raw, q) in cases {
+            assert_eq!(qualifier(t, at(t, raw), None), q, "{t}");
+        }
+        let t = "十余家";
+        assert_eq!(
+            qualifier(t, 0..t.len(), Some(Qualifier::Over)),
+            Qualifier::Over
+        );
+    }
+
+    #[test]
+    fn modality_from_sentence_words() {
+        let t = "预计今年总收入将突破6000亿元。";
+        assert_eq!(modality(t, at(t, "6000亿元")), Modality::Forecast);
+        let t = "力争到2025年高新技术企业达到500家。";
+        assert_eq!(modality(t, at(t, "500家")), Modality::Target);
+        let t = "建成后将实现年产值约5亿元。";
+        assert_eq!(modality(t, at(t, "5亿元")), Modality::Target);
+        let t = "规模以上企业增长到2021年的228家。";
+        assert_eq!(modality(t, at(t, "228家")), Modality::Actual);
+        let t = "去年全区拥有高新技术企业2443家。";
+        assert_eq!(modality(t, at(t, "2443家")), Modality::Actual);
+    }
+
+    #[test]
+    fn year_from_sentence_then_paragraph() {
+        let t = "规模以上企业从2012年的67家，发展到2021年的228家。";
+        assert_eq!(year(t, at(t, "67家")), Some(2012));
+        assert_eq!(year(t, at(t, "228家")), Some(2021));
+        let t = "2021年，全区营收500亿元。高新技术企业93家。\n新段落有企业5家。";
+        assert_eq!(year(t, at(t, "93家")), Some(2021));
+        assert_eq!(year(t, at(t, "5家")), None);
+        let t = "截至8月31日，共有企业12家。";
+        assert_eq!(year(t, at(t, "12家")), None);
+        let t = "编号12021年的记录3家";
+        assert_eq!(year(t, at(t, "3家")), None);
+    }
+}

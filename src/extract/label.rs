@@ -1,0 +1,221 @@
+//! The label of a figure: the phrase naming what is measured, in the article's words.
+//!
+//! Chinese puts the measured noun either before the number (`高新技术企业2443家`,
+//! `营业收入突破500亿元`) or after it (`拥有1600家高新技术企业`). The label is taken from the
+//! number's clause: after the number when a verb or nothing stands before it, else before it, with
+//! hedges, copulas and leading verbs trimmed away.
+
+use std::ops::Range;
+
+use super::context::clause;
+
+/// Words between a label and its number that are not part of the label (longest first).
+const LINKS: &[&str] = &[
+    "已增至",
+    "增长到",
+    "发展到",
+    "增加到",
+    "达到了",
+    "已达到",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "已达",
+    "达到",
+    "增至",
+    "突破了",
+    "突破",
+    "超过了",
+    "超过",
+    "不低于",
+    "不少于",
+    "将近",
+    "接近",
+    "约为",
+    "大约",
+    "不足",
+    "不到",
+    "最高",
+    "最多",
+    "可达",
+    "共有",
+    "拥有",
+    "实现",
+    "完成",
+    "分别",
+    "均",
+    "已",
+    "达",
+    "为",
+    "是",
+    "有",
+    "共",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "了",
+    "的",
+    "将",
+    "总数",
+    "数量",
+    "总量",
+];
+
+/// Verbs after which the label begins (`集聚研发机构121家` → `研发机构`).
+const LEAD_VERBS: &[&str] = &[
+    "拥有", "建成", "建有", "建设", "引进", "发布", "组织", "设立", "吸纳", "新增", "集聚", "汇集",
+    "形成", "打造", "推出", "投入", "举办", "开展", "签约", "实施", "接洽", "招录", "对接", "获得",
+    "提出", "落实", "培育", "认定", "入驻", "创建", "申报", "聚集", "引育", "遴选", "吸引", "完成",
+    "实现", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外", "以及", "包括",
+];
+
+/// Characters that cannot end a label.
+fn is_trim(c: char) -> bool {
+    c.is_whitespace() || "，、。；：“”\"'‘’（）()《》—…·,.".contains(c)
+}
+
+fn strip_links(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_end_matches(is_trim);
+        let next = LINKS.iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
+        if next.len() == s.len() {
+            return s;
+        }
+        s = next;
+    }
+}
+
+/// The text after the last lead verb, so the label starts where the measured noun does.
+fn after_lead_verb(s: &str) -> &str {
+    // A verb followed by a noun suffix is part of a noun (`拥有量`, `完成率`), not a lead verb.
+    let cut = LEAD_VERBS
+        .iter()
+        .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
+        .filter(|&i| cjk_len(&s[i..]) >= 2 && !s[i..].starts_with(['量', '率', '额', '数']))
+        .max();
+    cut.map_or(s, |i| &s[i..])
+}
+
+/// Words that end a label after the number (`1600家高新技术企业参与`).
+const TAIL_VERBS: &[&str] = &[
+    "参与", "参加", "落户", "获得", "入选", "实现", "通过", "进行", "申报", "获批", "完成", "成立",
+    "为", "是", "的", "在", "于", "被", "共同",
+];
+
+fn noun_after(s: &str) -> &str {
+    let s = s.trim_start();
+    let cut = TAIL_VERBS
+        .iter()
+        .filter_map(|v| s.find(v))
+        .min()
+        .unwrap_or(s.len());
+    s[..cut].trim_end_matches(is_trim)
+}
+
+/// Keeps at most `max` characters from the end: long labels are usually a clause, not a noun.
+fn tail_chars(s: &str, max: usize) -> &str {
+    let n = s.chars().count();
+    if n <= max {
+        return s;
+    }
+    let skip = s.char_indices().nth(n - max).map_or(0, |(i, _)| i);
+    &s[skip..]
+}
+
+fn cjk_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii() && !is_trim(*c)).count()
+}
+
+/// The label of the figure at byte range `at` of `text`; `skip` are ranges (place names) that
+/// are never part of a label: a label starts after the last of them in its clause.
+pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
+    let c = clause(text, at.clone());
+    let mut start = c.start;
+    for r in skip {
+        if r.start >= c.start && r.end <= at.start {
+            start = start.max(r.end);
+        }
+    }
+    let before_raw = &text[start..at.start];
+    let before = strip_links(before_raw).trim_matches(is_trim);
+    let before = after_lead_verb(before).trim_matches(is_trim);
+    let verb_led = before.is_empty()
+        || LEAD_VERBS
+            .iter()
+            .any(|v| strip_links(before_raw).trim_end().ends_with(v));
+    let after = noun_after(&text[at.end..c.end]);
+    let chosen = if (verb_led || cjk_len(before) < 2) && cjk_len(after) >= 2 {
+        after
+    } else {
+        before
+    };
+    let chosen = strip_links(chosen).trim_matches(is_trim);
+    tail_chars(chosen, 24).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(text: &str, raw: &str) -> String {
+        let i = text.find(raw).expect("raw in text");
+        label(text, i..i + raw.len(), &[])
+    }
+
+    #[test]
+    fn noun_before_number() {
+        assert_eq!(
+            lab("全区拥有高新技术企业2443家。", "2443家"),
+            "高新技术企业"
+        );
+        assert_eq!(
+            lab("企业营业收入突破5200亿元，", "5200亿元"),
+            "企业营业收入"
+        );
+        assert_eq!(lab("科技型中小企业2130家，", "2130家"), "科技型中小企业");
+        assert_eq!(
+            lab("有效发明专利拥有量11033件", "11033件"),
+            "有效发明专利拥有量"
+        );
+        assert_eq!(lab("营业收入同比增长191%", "191%"), "营业收入同比增长");
+        assert_eq!(
+            lab("目前集聚国家级和省级研发机构121家", "121家"),
+            "国家级和省级研发机构"
+        );
+        assert_eq!(
+            lab("全区高新技术企业总数已达93家", "93家"),
+            "全区高新技术企业"
+        );
+    }
+
+    #[test]
+    fn noun_after_number() {
+        assert_eq!(
+            lab("截至8月31日，1600家高新技术企业参与，", "1600家"),
+            "高新技术企业"
+        );
+        assert_eq!(
+            lab("先后建成47家国家级科技企业孵化器和众创空间", "47家"),
+            "国家级科技企业孵化器和众创空间"
+        );
+        assert_eq!(
+            lab("推出300万元创业发展种子资金", "300万元"),
+            "创业发展种子资金"
+        );
+    }
+
+    #[test]
+    fn place_names_are_skipped() {
+        let t = "德阳高新区从业人员突破3.5万名";
+        let i = t.find("3.5万名").unwrap();
+        let place = 0..t.find("从业").unwrap();
+        assert_eq!(label(t, i..i + "3.5万名".len(), &[place]), "从业人员");
+    }
+
+    #[test]
+    fn empty_clause_gives_empty_label() {
+        assert_eq!(lab("，278家、", "278家"), "");
+    }
+}

@@ -1,0 +1,220 @@
+//! Extracted files → one dataset: stable ids, regions with their parent chains, character offsets,
+//! a deterministic order.
+
+use std::collections::BTreeMap;
+
+use crate::dataset::{Article, Dataset, Figure, Region, RegionKind, SCHEMA_VERSION};
+use crate::extract::gazetteer::Gazetteer;
+use crate::extract::metrics;
+use crate::extract::places::Place;
+
+use super::ExtractedFile;
+
+/// The nation's region id.
+pub const NATION_ID: &str = "cn";
+
+fn division_id(code: u32) -> String {
+    format!("{code:06}")
+}
+
+fn park_id(name: &str, parent: Option<u32>) -> String {
+    match parent {
+        Some(code) => format!("park:{}:{name}", division_id(code)),
+        None => format!("park:{name}"),
+    }
+}
+
+/// The dataset id of a place.
+pub fn place_id(place: &Place) -> String {
+    match place {
+        Place::Nation => NATION_ID.to_string(),
+        Place::Division(code) => division_id(*code),
+        Place::Park { name, parent } => park_id(name, *parent),
+    }
+}
+
+/// Collects regions: every place a figure is about, with all its ancestors.
+struct Regions<'g> {
+    gaz: &'g Gazetteer,
+    out: BTreeMap<String, Region>,
+}
+
+impl Regions<'_> {
+    fn nation(&mut self) -> String {
+        self.out
+            .entry(NATION_ID.to_string())
+            .or_insert_with(|| Region {
+                id: NATION_ID.to_string(),
+                name: "全国".to_string(),
+                kind: RegionKind::Nation,
+                parent: None,
+                aliases: vec!["中国".to_string(), "我国".to_string()],
+                lon: None,
+                lat: None,
+            });
+        NATION_ID.to_string()
+    }
+
+    fn division(&mut self, code: u32) -> String {
+        let id = division_id(code);
+        if self.out.contains_key(&id) {
+            return id;
+        }
+        let Some(d) = self.gaz.get(code) else {
+            return self.nation();
+        };
+        let parent = match d.parent {
+            Some(p) => self.division(p),
+            None => self.nation(),
+        };
+        self.out.insert(
+            id.clone(),
+            Region {
+                id: id.clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                parent: Some(parent),
+                aliases: d.aliases.clone(),
+                lon: Some(d.lon),
+                lat: Some(d.lat),
+            },
+        );
+        id
+    }
+
+    /// Records `surface` as another name of `place`, if the place is already a region.
+    fn alias(&mut self, place: &Place, surface: &str) {
+        let Some(r) = self.out.get_mut(&place_id(place)) else {
+            return;
+        };
+        if surface != r.name && !surface.is_empty() && !r.aliases.iter().any(|a| a == surface) {
+            r.aliases.push(surface.to_string());
+            r.aliases.sort();
+        }
+    }
+
+    fn place(&mut self, place: &Place) -> String {
+        match place {
+            Place::Nation => self.nation(),
+            Place::Division(code) => self.division(*code),
+            Place::Park { name, parent } => {
+                let id = park_id(name, *parent);
+                let parent_id = match parent {
+                    Some(code) => self.division(*code),
+                    None => self.nation(),
+                };
+                let (lon, lat) = self
+                    .out
+                    .get(&parent_id)
+                    .map_or((None, None), |p| (p.lon, p.lat));
+                self.out.entry(id.clone()).or_insert_with(|| Region {
+                    id: id.clone(),
+                    name: name.clone(),
+                    kind: RegionKind::Park,
+                    parent: Some(parent_id),
+                    aliases: Vec::new(),
+                    // A park sits in its parent division; the division's point is the best known.
+                    lon,
+                    lat,
+                });
+                id
+            }
+        }
+    }
+}
+
+/// Assembles the dataset from extracted files, in the order given.
+pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
+    let mut regions = Regions {
+        gaz,
+        out: BTreeMap::new(),
+    };
+    let mut articles = Vec::new();
+    let mut figures = Vec::new();
+    for file in files {
+        let stem = file
+            .source
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.source)
+            .trim_end_matches(".txt")
+            .trim_end_matches(".md");
+        for (i, (raw, found)) in file.articles.iter().enumerate() {
+            let id = format!("{stem}#{i}");
+            let text = &raw.text;
+            // Byte → char offsets, walking forward once: drafts come in text order.
+            let chars = CharIndex::new(text);
+            for d in &found.drafts {
+                let region = d.place.as_ref().map(|p| regions.place(p));
+                let start = chars.of(d.range.start);
+                figures.push(Figure {
+                    id: format!("{id}@{start}"),
+                    article: id.clone(),
+                    region,
+                    label: d.label.clone(),
+                    metric: d.metric.map(str::to_string),
+                    value: d.value,
+                    unit: d.unit.clone(),
+                    raw: d.raw.clone(),
+                    qualifier: d.qualifier,
+                    modality: d.modality,
+                    year: d.year,
+                    span: [start, chars.of(d.range.end)],
+                    sentence: [chars.of(d.sentence.start), chars.of(d.sentence.end)],
+                });
+            }
+            // Every spelling under which the article names a park becomes one of its aliases.
+            for m in &found.mentions {
+                regions.alias(&m.place, &m.surface);
+            }
+            articles.push(Article {
+                id,
+                source: file.source.clone(),
+                title: raw.title.clone(),
+                byline: raw.byline.clone(),
+                text: text.clone(),
+            });
+        }
+    }
+    Dataset {
+        schema_version: SCHEMA_VERSION,
+        articles,
+        regions: regions.out.into_values().collect(),
+        metrics: metrics::vocabulary(),
+        figures,
+    }
+}
+
+/// Converts byte offsets of one string to char offsets.
+struct CharIndex {
+    /// Byte offset of every char boundary, in order; the last entry is the string's length.
+    bounds: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(s: &str) -> Self {
+        let mut bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        bounds.push(s.len());
+        CharIndex { bounds }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.bounds.partition_point(|&b| b < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_scalar_values() {
+        let s = "a中𠀀b";
+        let ix = CharIndex::new(s);
+        assert_eq!(ix.of(0), 0);
+        assert_eq!(ix.of(1), 1);
+        assert_eq!(ix.of(4), 2);
+        assert_eq!(ix.of(8), 3);
+        assert_eq!(ix.of(s.len()), 4);
+    }
+}
