@@ -1,8 +1,13 @@
 //! Files → articles: decode bytes to text, split a page into articles, reflow hard-wrapped lines.
 
+mod classify;
 pub mod decode;
+mod lines;
 pub mod reflow;
+#[cfg(test)]
+mod seed_tests;
 pub mod split;
+mod titles;
 
 pub use split::split_articles;
 
@@ -13,6 +18,8 @@ pub struct RawArticle {
     pub title: String,
     /// Byline as printed (`本报记者 王晓涛`), or `""`.
     pub byline: String,
-    /// Reflowed body: hard wraps joined, paragraphs separated by `\n`.
+    /// Reflowed text: the title (when there is one) as the first paragraph, so figures printed
+    /// in headlines have a place in the text, then the body with hard wraps joined; paragraphs
+    /// (and subheadings) separated by `\n`.
     pub text: String,
 }
