@@ -62,9 +62,9 @@ pub fn is_municipality(code: u32) -> bool {
 }
 
 fn kind_of(code: u32, name: &str) -> RegionKind {
-    if code % 10000 == 0 {
+    if code.is_multiple_of(10000) {
         RegionKind::Province
-    } else if code % 100 == 0 {
+    } else if code.is_multiple_of(100) {
         RegionKind::City
     } else if name.ends_with('区') && !name.ends_with("林区") && !name.ends_with("特区") {
         RegionKind::District

@@ -99,6 +99,8 @@ const GENERIC: &[&str] = &[
     "河西", "东区", "西区", "南区", "北区", "中区", "临空", "永安", "新丰", "清河", "沙河", "大安",
     // Full names that are generic words (攀枝花市东区, 大同市城区).
     "郊区", "矿区",
+    // Phrases in economic news: 陆海新通道, 双城经济圈, 各大城市.
+    "通道", "双城", "大城",
 ];
 
 /// Nicknames and one-character abbreviations used in headlines and compounds (`京津冀`, `蓉`).

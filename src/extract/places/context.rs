@@ -1,7 +1,7 @@
 //! What an article has already said about places, used to pick among divisions that share a
 //! name and to place parks whose names carry no division.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::dataset::RegionKind;
 use crate::extract::gazetteer::{Gazetteer, is_municipality};
@@ -12,8 +12,8 @@ pub(crate) struct Context<'g> {
     pub gaz: &'g Gazetteer,
     /// Mentioned codes and all their ancestors.
     mentioned: HashSet<u32>,
-    /// (byte position, code) of mentions, in the order they were added.
-    anchors: Vec<(usize, u32)>,
+    /// (byte position, code) of mentions.
+    anchors: BTreeSet<(usize, u32)>,
 }
 
 /// 0 for provinces, 1 for prefectures and municipalities, 2 below.
@@ -31,7 +31,7 @@ impl<'g> Context<'g> {
         Context {
             gaz,
             mentioned: HashSet::new(),
-            anchors: Vec::new(),
+            anchors: BTreeSet::new(),
         }
     }
 
@@ -39,14 +39,19 @@ impl<'g> Context<'g> {
     pub fn add(&mut self, pos: usize, code: u32) {
         self.mentioned.insert(code);
         self.mentioned.extend(self.gaz.ancestors(code));
-        self.anchors.push((pos, code));
+        self.anchors.insert((pos, code));
     }
 
     /// Whether the article names one of `code`'s enclosing divisions (or `left`, the division
     /// written right before it, encloses it).
+    /// A province mentioned somewhere in the article is too weak a hint for a county: it has to
+    /// be right before it (`四川剑阁`), or the county's city has to be mentioned.
     pub fn supports(&self, code: u32, left: Option<u32>) -> bool {
         let anc = self.gaz.ancestors(code);
-        left.is_some_and(|l| anc.contains(&l)) || anc.iter().any(|a| self.mentioned.contains(a))
+        left.is_some_and(|l| anc.contains(&l))
+            || anc
+                .iter()
+                .any(|&a| depth(self.gaz, a) >= 1 && self.mentioned.contains(&a))
     }
 
     /// Picks one of `cands` (code, pattern is its full name): the one `left` encloses, else the
@@ -70,10 +75,12 @@ impl<'g> Context<'g> {
             if self.mentioned.contains(&c) {
                 return 4;
             }
+            let county = depth(self.gaz, c) == 2;
             self.gaz
                 .ancestors(c)
                 .iter()
                 .find(|a| self.mentioned.contains(a))
+                .filter(|&&a| !county || depth(self.gaz, a) >= 1)
                 .map_or(0, |&a| 1 + depth(self.gaz, a))
         };
         let scores: Vec<u8> = cands.iter().map(|c| score(c.0)).collect();
@@ -120,29 +127,20 @@ impl<'g> Context<'g> {
             .find(|&c| codes.iter().all(|&o| o == c || self.gaz.is_ancestor(c, o)))
     }
 
-    /// The division the text around `pos` is about: the nearest earlier mention at city level
-    /// or below, else the nearest earlier one, else the most mentioned city-level division.
+    /// The division the text around `pos` is about: the closest mention at city level or below
+    /// (later ones count at double distance: text usually names the place first), else the
+    /// closest province.
     pub fn nearest(&self, pos: usize) -> Option<u32> {
-        let before = |fine: bool| {
-            self.anchors
-                .iter()
-                .filter(|(p, c)| *p < pos && (!fine || depth(self.gaz, *c) >= 1))
-                .max_by_key(|(p, _)| *p)
-                .map(|(_, c)| *c)
-        };
-        before(true).or_else(|| before(false)).or_else(|| {
-            let mut counts: Vec<(u32, usize)> = Vec::new();
-            for (_, c) in self
-                .anchors
-                .iter()
-                .filter(|(_, c)| depth(self.gaz, *c) >= 1)
-            {
-                match counts.iter_mut().find(|(k, _)| k == c) {
-                    Some(e) => e.1 += 1,
-                    None => counts.push((*c, 1)),
-                }
+        let closest = |fine: bool| {
+            let ok = |c: &u32| !fine || depth(self.gaz, *c) >= 1;
+            let before = self.anchors.range(..(pos, 0)).rev().find(|(_, c)| ok(c));
+            let after = self.anchors.range((pos, 0)..).find(|(_, c)| ok(c));
+            match (before, after) {
+                (Some(b), Some(a)) if 2 * (a.0 - pos) < pos - b.0 => Some(a.1),
+                (Some(b), _) => Some(b.1),
+                (None, a) => a.map(|a| a.1),
             }
-            counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c)
-        })
+        };
+        closest(true).or_else(|| closest(false))
     }
 }

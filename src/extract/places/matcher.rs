@@ -61,6 +61,7 @@ const BLOCKED: &[&str] = &[
     "大同小异",
     "四平八稳",
     "三明治",
+    "长白山",
     "德州仪器",
     "中山装",
     "北京时间",
@@ -96,6 +97,18 @@ const FOLLOW_BLOCK: &[&str] = &[
     "电视台",
     "号",
 ];
+
+/// Whether `rest` starts with a school's name ending (`工业大学`, `理工学院`): the place name
+/// before it is part of the school's name.
+fn names_school(rest: &str) -> bool {
+    let head: String = rest.chars().take(6).collect();
+    ["大学", "学院"].iter().any(|s| {
+        head.find(s).is_some_and(|i| {
+            head.get(..i)
+                .is_some_and(|h| h.chars().count() <= 4 && h.chars().all(|c| c > '\u{2fff}'))
+        })
+    })
+}
 
 /// What a pattern stands for.
 #[derive(Debug, Clone)]
@@ -184,7 +197,7 @@ impl Matcher {
                 Pat::Blocked => continue,
                 Pat::Name(c) if c.iter().all(|&(_, full)| !full) => {
                     let rest = text.get(t.end..).unwrap_or("");
-                    if FOLLOW_BLOCK.iter().any(|f| rest.starts_with(f)) {
+                    if FOLLOW_BLOCK.iter().any(|f| rest.starts_with(f)) || names_school(rest) {
                         continue;
                     }
                 }
@@ -220,6 +233,8 @@ mod tests {
     fn streets_brands_and_blocked_phrases() {
         assert!(surfaces("中山路上").is_empty());
         assert!(surfaces("阿里巴巴集团").is_empty());
+        assert!(surfaces("毕业于北京航空航天大学").is_empty());
+        assert!(surfaces("哈尔滨工业大学").is_empty());
         assert!(surfaces("社会长治久安").is_empty());
         assert_eq!(surfaces("中山市"), ["中山市"]);
     }

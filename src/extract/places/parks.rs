@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use super::context::{Context, depth};
 use super::matcher::{Matcher, Pat, Token};
+use crate::dataset::RegionKind;
+use crate::extract::gazetteer::is_municipality;
 
 /// A park found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,10 +174,46 @@ const WORD_STOP: &[&str] = &[
     "高技术",
     "产业化",
     "大学城",
+    "开展",
+    "通过",
+    "利用",
+    "进行",
+    "组织",
+    "举办",
+    "参观",
+    "考察",
+    "调研",
+    "引进",
+    "鼓励",
+    "吸引",
+    "扶持",
+    "加强",
+    "保障",
+    "促进",
+    "带领",
+    "率领",
+    "走访",
+    "成功",
+    "全力",
+    "积极",
+    "持续",
+    "不断",
+    "深入",
+    "大力",
+    "着力",
+    "努力",
+    "争创",
+    "创建",
+    "申报",
+    "申建",
+    "获评",
+    "评为",
+    "荣获",
+    "获得",
 ];
 
 /// Characters that end a place word on its left: particles and prepositions.
-const BOUNDARY: &str = "的在与和及对了是为到从由至向把被让使给往于等以将据经或并也都";
+const BOUNDARY: &str = "的在与和及对了是为到从由至向把被让使给往于等以将据经或并也都年月日号";
 
 /// Characters that show the run is the tail of a longer phrase (`全部集聚`, `省级`), not a name.
 const MID_PHRASE: &str = "该各本全每这那其此个家级";
@@ -183,6 +221,9 @@ const MID_PHRASE: &str = "该各本全每这那其此个家级";
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
+
+/// Park kinds large enough to hold other parks.
+const CONTAINERS: &[&str] = &["科学城", "科技城", "科教城", "新区", "自贸区"];
 
 /// The place part ending at some byte position.
 struct Part {
@@ -225,7 +266,13 @@ impl Walker<'_> {
                         part.start = pos;
                         continue;
                     }
-                    Pat::Suffix(_) if absorb => {
+                    // Only areas hold parks, and only a named one: `西部科学城自贡科技园`, not
+                    // `宜春丰城高新区高新区`.
+                    Pat::Suffix(canon)
+                        if absorb
+                            && CONTAINERS.contains(canon)
+                            && (part.word || !part.divs.is_empty()) =>
+                    {
                         if let Some(p) = parks.last().filter(|p| p.range.end == pos).cloned() {
                             parks.pop();
                             part.divs.extend(p.divs.iter().rev());
@@ -272,22 +319,66 @@ impl Walker<'_> {
         part
     }
 
-    /// The division a place part names, most specific first; else the article's nearby place.
-    fn parent(&self, ctx: &Context, part: &Part) -> Option<u32> {
+    /// Resolves the divisions a place part names, left to right, each in the light of the one
+    /// before (`天津` makes `滨海` 滨海新区).
+    fn resolve(&self, ctx: &Context, part: &Part) -> Vec<(usize, u32)> {
         let mut left = None;
-        let mut best: Option<u32> = None;
+        let mut out = Vec::new();
         for &i in &part.divs {
             let Some(Pat::Name(cands)) = self.tokens.get(i).map(|t| self.m.pat(t)) else {
                 continue;
             };
             if let Some(c) = ctx.choose(cands, left) {
                 left = Some(c);
-                if best.is_none_or(|b| depth(ctx.gaz, c) >= depth(ctx.gaz, b)) {
-                    best = Some(c);
-                }
+                out.push((i, c));
+            }
+        }
+        out
+    }
+
+    /// The most specific division named, else the article's nearby place.
+    fn parent(&self, ctx: &Context, part: &Part, resolved: &[(usize, u32)]) -> Option<u32> {
+        let mut best: Option<u32> = None;
+        for &(_, c) in resolved {
+            if best.is_none_or(|b| depth(ctx.gaz, c) >= depth(ctx.gaz, b)) {
+                best = Some(c);
             }
         }
         best.or_else(|| ctx.nearest(part.start))
+    }
+
+    /// The place part as a name: full division names shortened (`德阳市` → `德阳`) and a leading
+    /// province dropped before a city (`四川省自贡市` → `自贡`); other text as written.
+    fn place_name(
+        &self,
+        ctx: &Context,
+        part: &Part,
+        end: usize,
+        resolved: &[(usize, u32)],
+    ) -> String {
+        let mut out = String::new();
+        let mut pos = part.start;
+        for (n, &(i, c)) in resolved.iter().enumerate() {
+            let Some(t) = self.tokens.get(i) else {
+                continue;
+            };
+            out.push_str(self.text.get(pos..t.start).unwrap_or(""));
+            pos = t.end;
+            let d = ctx.gaz.get(c);
+            let province = d.is_some_and(|d| d.kind == RegionKind::Province) && !is_municipality(c);
+            if province && n + 1 < resolved.len() {
+                continue;
+            }
+            let surface = self.text.get(t.start..t.end).unwrap_or("");
+            match d {
+                Some(d) if d.name == surface && !d.aliases.is_empty() => {
+                    out.push_str(d.aliases.first().map_or(surface, String::as_str));
+                }
+                _ => out.push_str(surface),
+            }
+        }
+        out.push_str(self.text.get(pos..end).unwrap_or(""));
+        out
     }
 }
 
@@ -327,8 +418,9 @@ pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token])
                 }
             }
             for (part, end) in items.into_iter().rev() {
-                let parent = w.parent(ctx, &part);
-                let place = text.get(part.start..end).unwrap_or("");
+                let resolved = w.resolve(ctx, &part);
+                let parent = w.parent(ctx, &part, &resolved);
+                let place = w.place_name(ctx, &part, end, &resolved);
                 if let Some(p) = parent {
                     ctx.add(part.start, p);
                 }
@@ -343,6 +435,19 @@ pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token])
         }
         let part = w.part(s.start, &mut parks, true);
         if part.divs.is_empty() && !part.word {
+            continue;
+        }
+        let resolved = w.resolve(ctx, &part);
+        // `山东省开发区`, `湖南省产业园区`: a province's zones in general, not one park.
+        let province_only = !part.word
+            && resolved.len() == part.divs.len()
+            && resolved.iter().all(|&(_, c)| {
+                ctx.gaz
+                    .get(c)
+                    .is_some_and(|d| d.kind == RegionKind::Province)
+                    && !is_municipality(c)
+            });
+        if province_only {
             continue;
         }
         let mut end = s.end;
@@ -360,11 +465,11 @@ pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token])
                 end = next.end + c.len();
             }
         }
-        let parent = parent.or_else(|| w.parent(ctx, &part));
+        let parent = parent.or_else(|| w.parent(ctx, &part, &resolved));
         if let Some(p) = parent {
             ctx.add(part.start, p);
         }
-        let place = text.get(part.start..s.start).unwrap_or("");
+        let place = w.place_name(ctx, &part, s.start, &resolved);
         parks.push(ParkHit {
             range: part.start..end,
             name: format!("{place}{canon}"),

@@ -225,3 +225,32 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn canonical_names_use_short_forms() {
+    let f = found("晨曦中的四川省自贡市高新区");
+    assert_eq!(f[0].1, park("自贡高新区", Some(510300)));
+    assert_eq!(f[0].0, "四川省自贡市高新区");
+    let f = found("德阳市高新区");
+    assert_eq!(f[0].1, park("德阳高新区", Some(510600)));
+}
+
+#[test]
+fn province_wide_zones_and_repeated_suffixes_are_not_parks() {
+    let f = found("青岛高新区在山东省开发区中率先完成");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[1].1, Place::Division(370000));
+    let f = found("宜春丰城高新区高新区产业");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].1, park("宜春丰城高新区", Some(360981)));
+    let f = found("获批建设山东半岛国家自主创新示范区");
+    assert_eq!(f[0].1, park("山东半岛自创区", Some(370000)));
+}
+
+#[test]
+fn province_context_does_not_pick_obscure_counties() {
+    // 吉林省 has a 西安区 (辽源市); a mention of the province elsewhere must not pull 西安 there.
+    let f = found("吉林省的企业。西安、上海张江等高新区");
+    assert_eq!(f[1].1, park("西安高新区", Some(610100)));
+    assert!(found("湖南省积极建设西部陆海新通道").len() == 1);
+}
