@@ -76,8 +76,10 @@ pub(crate) fn magnitude_prefix(s: &str) -> Option<(usize, i32)> {
 /// Spaces (at most two) are allowed between Arabic digits and what follows them (`2000 余亩`,
 /// `10 万人`). Returns `None` when `s` does not start with a numeral.
 pub fn numeral_prefix(s: &str) -> Option<Numeral> {
+    let mut arabic_parts = None;
     let (mut len, value, script, digits_only, chinese_mag) =
         if let Some((len, mantissa, exp)) = arabic_prefix(s) {
+            arabic_parts = Some((mantissa, exp));
             (len, scaled(mantissa, exp)?, Script::Arabic, false, false)
         } else {
             let c = chinese::chinese_prefix(s)?;
@@ -113,7 +115,11 @@ pub fn numeral_prefix(s: &str) -> Option<Numeral> {
     let magnitude_word = magnitude_prefix(&s[at..])
         .filter(|&(_, exp)| script == Script::Arabic || (!magnitude && exp >= 4));
     if let Some((n, exp)) = magnitude_word {
-        value *= 10f64.powi(exp);
+        // One rounding for digits and magnitude together: 4.6亿 is exactly 460000000.
+        value = match arabic_parts {
+            Some((mantissa, e)) => scaled(mantissa, e.saturating_add(exp))?,
+            None => value * 10f64.powi(exp),
+        };
         magnitude = true;
         len = at + n;
         if !approx && let Some(h) = hedge_len(&s[len..]) {

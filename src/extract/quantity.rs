@@ -135,6 +135,14 @@ fn read_numeral(text: &str, i: usize, shielded: bool) -> Step {
     if arabic && char_before(text, i).is_some_and(|p| glued_before(text, i, p)) {
         return Step::Skip(code_token_end(text, i));
     }
+    if !arabic && matches!(char_before(text, i), Some('数' | '几' | '若')) {
+        // `数十家`, `几百个`: no number is given.
+        return skip_run;
+    }
+    if arabic && ends_range(text, i) {
+        // `1-3家`: the upper bound alone would misstate the figure.
+        return skip_run;
+    }
     let next = char_at(text, num_end);
     let after_next = next.and_then(|c| char_at(text, num_end + c.len_utf8()));
     let digit_follows = after_next.is_some_and(|c| numbers::arabic_digit(c).is_some());
@@ -206,6 +214,9 @@ fn read_numeral(text: &str, i: usize, shielded: bool) -> Step {
                     let rate = format!("{}/{}", unit.base, per);
                     found(i..unit_end + len, &n, &rate, QuantityKind::Number)
                 }
+                None if unit.word == "位" && moved_places(text, i) => {
+                    found(i..unit_end, &n, "位次", QuantityKind::Number)
+                }
                 None => found(i..unit_end, &n, unit.base, QuantityKind::Number),
             }
         }
@@ -220,8 +231,15 @@ fn found(range: Range<usize>, n: &Numeral, unit: &str, kind: QuantityKind) -> St
     Step::Found(q)
 }
 
+/// Indicator acronyms written straight before their figure (`实现GDP1499亿元`).
+const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "PMI", "FDI", "GNP", "GNI"];
+
 /// Characters that glue a number into a code or a name: `H7N9`, `v2`, `No.3`, `COVID-19`.
 fn glued_before(text: &str, i: usize, prev: char) -> bool {
+    if INDICATOR_ACRONYMS.iter().any(|a| text[..i].ends_with(a)) {
+        let before = char_before(text, i - 3);
+        return before.is_some_and(|c| c.is_ascii_alphanumeric());
+    }
     match prev {
         '-' | '－' => {
             char_before(text, i - prev.len_utf8()).is_some_and(|c| c.is_ascii_alphabetic())
@@ -235,6 +253,25 @@ fn glued_before(text: &str, i: usize, prev: char) -> bool {
                 || ('Ａ'..='ｚ').contains(&c)
         }
     }
+}
+
+/// Whether the number at byte `i` closes a range (`1-3家`, `5至8个`).
+fn ends_range(text: &str, i: usize) -> bool {
+    let Some(dash) = char_before(text, i) else {
+        return false;
+    };
+    matches!(dash, '-' | '－' | '~' | '～' | '—' | '至' | '到')
+        && char_before(text, i - dash.len_utf8())
+            .is_some_and(|c| numbers::arabic_digit(c).is_some())
+}
+
+/// `前进4位`, `上升3位`: places moved in a ranking, not people.
+fn moved_places(text: &str, i: usize) -> bool {
+    const MOVES: &[&str] = &[
+        "前进", "上升", "提升", "下降", "后退", "跃升", "攀升", "提高", "前移", "后移",
+    ];
+    let head = &text[..i];
+    MOVES.iter().any(|m| head.ends_with(m))
 }
 
 /// The end of a code token starting at byte `i`: letters, digits and joining punctuation.
@@ -296,6 +333,13 @@ fn unit_fits(text: &str, unit_end: usize, word: &str, n: &Numeral) -> bool {
     let next = char_at(text, unit_end);
     match word {
         "位" => !matches!(next, Some('数' | '一' | '于' | '置')),
+        // `人才十条、科创十一条`, `实施意见30条”`: the names of policy documents.
+        "条" => {
+            let name_end = matches!(next, Some('”' | '》' | '」'));
+            let chinese_end = n.script == Script::Chinese
+                && matches!(next, Some('、' | '，' | '。' | '；' | '等'));
+            !name_end && !chinese_end
+        }
         "成" => {
             let tenths = n.value >= 1.0 && n.value <= 10.0 && n.value.fract() == 0.0 && !n.approx;
             tenths

@@ -104,6 +104,14 @@ fn prefix_reports_length_and_flags() {
 }
 
 #[test]
+fn decimal_magnitudes_are_exact() {
+    assert_eq!(parse_number("4.6亿"), Some(460_000_000.0));
+    assert_eq!(parse_number("5.1亿"), Some(510_000_000.0));
+    assert_eq!(parse_number("2.1万亿"), Some(2_100_000_000_000.0));
+    assert_eq!(parse_number("20.14万"), Some(201_400.0));
+}
+
+#[test]
 fn kilo_units_are_not_magnitudes() {
     let n = numeral_prefix("300千瓦").unwrap();
     assert_eq!((n.len, n.value), (3, 300.0));

@@ -21,7 +21,7 @@ pub(super) fn read(text: &str, i: usize, c: char, shielded: bool) -> Step {
 
 /// Whether a rank stops here: not followed by a noun (`第一时间`, `全国第一个`, `第二场`).
 fn rank_ends(next: Option<char>) -> bool {
-    next.is_none_or(|c| c == '的' || !is_ideograph(c))
+    next.is_none_or(|c| matches!(c, '的' | '和' | '与' | '及' | '或') || !is_ideograph(c))
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -115,8 +115,7 @@ pub(super) fn ratio_quantity(range: Range<usize>, ratio: Ratio, shielded: bool) 
     Step::Found(q)
 }
 
-/// Magnitude words standing for a number by themselves before a currency (`超千亿元`,
-/// `亿元以上项目`). `万元` alone is left out: it is mostly a rate base (`每万元GDP`).
+/// Magnitude words standing for a number by themselves (`超千亿元`, `近万人`, `千余家`).
 const BARE_MAGNITUDES: &[(&str, i32)] = &[
     ("万亿", 12),
     ("千亿", 11),
@@ -124,9 +123,24 @@ const BARE_MAGNITUDES: &[(&str, i32)] = &[
     ("千万", 7),
     ("百万", 6),
     ("亿", 8),
+    ("万", 4),
+    ("千", 3),
+    ("百", 2),
 ];
 
+/// Words before a bare magnitude that make it a figure: `近万人`, `超千家`, `突破千亿元`.
+/// Without one, `千家万户`, `千人计划`, `每万人` and `百家争鸣` are words, not counts.
+fn hedged(prev: Option<char>) -> bool {
+    matches!(
+        prev,
+        Some('近' | '超' | '逾' | '过' | '破' | '达' | '到' | '约' | '上' | '有')
+    )
+}
+
 /// Reads at `百`, `千`, `万` or `亿` (byte `i`): `百分之…`, `千分之…` or a bare magnitude.
+///
+/// A bare magnitude counts before a currency (`亿元以上项目`, but not `万元`, mostly a rate
+/// base as in `每万元GDP`), with `余` before a unit (`千余家`), or after a hedge word (`近万人`).
 pub(super) fn read_magnitude_word(text: &str, i: usize, shielded: bool) -> Step {
     let rest = &text[i..];
     if (rest.starts_with("百分之") || rest.starts_with("千分之"))
@@ -137,28 +151,36 @@ pub(super) fn read_magnitude_word(text: &str, i: usize, shielded: bool) -> Step 
     let Some((word, exp)) = BARE_MAGNITUDES.iter().find(|(w, _)| rest.starts_with(w)) else {
         return Step::Next;
     };
-    // `数亿元`, `上亿元`, `每亿元` do not say how much.
-    let vague = char_before(text, i).is_some_and(|c| {
-        matches!(
-            c,
-            '每' | '数' | '几' | '上' | '成' | '百' | '千' | '万' | '亿'
-        ) || numbers::arabic_digit(c).is_some()
+    let prev = char_before(text, i);
+    // `数亿元`, `几千家`, `每万人` do not say how much.
+    let vague = prev.is_some_and(|c| {
+        matches!(c, '每' | '数' | '几' | '成')
+            || numbers::arabic_digit(c).is_some()
             || numbers::is_numeral_char(c)
     });
-    let unit_at = i + word.len();
-    let unit = units::unit_at(&text[unit_at..]).filter(|u| is_currency(u.base));
-    match unit {
-        Some(u) if !vague && !shielded => {
-            let end = unit_at + u.word.len();
-            Step::Found(Quantity::new(
-                i..end,
-                10f64.powi(*exp),
-                u.base,
-                QuantityKind::Number,
-            ))
-        }
-        _ => Step::Skip(unit_at),
+    let mut unit_at = i + word.len();
+    let over = text[unit_at..].starts_with('余');
+    if over {
+        unit_at += '余'.len_utf8();
     }
+    let Some(unit) = units::unit_at(&text[unit_at..]) else {
+        return Step::Skip(unit_at);
+    };
+    let currency = is_currency(unit.base) && *exp >= 6;
+    let counted = unit.class == units::Class::Amount && (over || hedged(prev));
+    if vague || shielded || !(currency || counted) || text[unit_at..].starts_with("人民") {
+        return Step::Skip(unit_at);
+    }
+    let end = unit_at + unit.word.len();
+    // `千家万户`, `千方百计`: paired magnitudes make an idiom.
+    if char_at(text, end).is_some_and(numbers::is_numeral_char) {
+        return Step::Skip(end);
+    }
+    let mut q = Quantity::new(i..end, 10f64.powi(*exp), unit.base, QuantityKind::Number);
+    if over {
+        q.inner_qualifier = Some(Qualifier::Over);
+    }
+    Step::Found(q)
 }
 
 fn is_currency(unit: &str) -> bool {

@@ -256,6 +256,46 @@ fn bare_numbers_are_not_figures() {
 }
 
 #[test]
+fn ranges_and_rank_moves() {
+    none("创建1-3家全国标杆");
+    assert_eq!(only("较2017年分别前进4位"), triple("4位", 4.0, "位次"));
+    let text = "排名位列第21位和第35位，";
+    assert_eq!(raws(text).len(), 2);
+    none("连续三个季度综合成绩");
+}
+
+#[test]
+fn policy_names_ending_in_tiao() {
+    none("制定人才十条、科创十一条等配套政策");
+    none("关于实施意见30条”");
+    assert_eq!(only("配套出台21条专项政策"), triple("21条", 21.0, "条"));
+}
+
+#[test]
+fn vague_and_bare_magnitudes() {
+    none("数十家企业");
+    none("几百个项目");
+    none("每万人口");
+    none("千家万户");
+    none("关系到千家万户的美好生活");
+    none("国家千人计划");
+    none("数亿元");
+    let q = scan("吸引千余家企业");
+    assert_eq!(
+        (q[0].value, q[0].inner_qualifier),
+        (1000.0, Some(Qualifier::Over))
+    );
+    assert_eq!(only("服务近万人"), triple("万人", 10_000.0, "人"));
+    assert_eq!(only("超千万元"), triple("千万元", 1e7, "元"));
+}
+
+#[test]
+fn indicator_acronyms_do_not_glue() {
+    assert_eq!(only("实现GDP1499亿元"), triple("1499亿元", 1.499e11, "元"));
+    none("ARJ21支线飞机");
+}
+
+#[test]
 fn rates_keep_their_per_unit() {
     assert_eq!(
         only("产能2.6万吨/年"),
