@@ -127,7 +127,8 @@ fn may_start(c: char) -> bool {
 fn read_numeral(text: &str, i: usize, shielded: bool) -> Step {
     let rest = &text[i..];
     let Some(n) = numbers::numeral_prefix(rest) else {
-        return Step::Next;
+        // Too long to be finite: skip the whole run, not one digit at a time.
+        return Step::Skip(i + numeral_run_len(rest).max(1));
     };
     let arabic = n.script == Script::Arabic;
     let num_end = i + n.len;

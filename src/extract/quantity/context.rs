@@ -57,13 +57,32 @@ const NAME_QUOTE_CHARS: usize = 16;
 pub(super) fn shield_end(text: &str, pos: usize, open: char) -> Option<usize> {
     let body_start = pos + open.len_utf8();
     let rest = text.get(body_start..)?;
-    let para = rest.find('\n').map_or(rest, |n| &rest[..n]);
+    // Only a bounded window is searched, so a stray mark costs O(1), not the paragraph.
+    let limit = if open == '《' {
+        TITLE_BYTES
+    } else {
+        (NAME_QUOTE_CHARS + 1) * 4
+    };
+    let window = &rest[..floor_boundary(rest, limit)];
+    let window = window.find('\n').map_or(window, |n| &window[..n]);
     if open == '《' {
-        return para.find('》').map(|n| body_start + n);
+        return window.find('》').map(|n| body_start + n);
     }
     let close = QUOTES.iter().find(|(o, _)| *o == open)?.1;
-    let n = para.find(close)?;
-    (para[..n].chars().count() <= NAME_QUOTE_CHARS).then_some(body_start + n)
+    let n = window.find(close)?;
+    (window[..n].chars().count() <= NAME_QUOTE_CHARS).then_some(body_start + n)
+}
+
+/// Longest book title looked for, in bytes.
+const TITLE_BYTES: usize = 400;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Whether `c` opens a quotation or title that [`shield_end`] looks at.

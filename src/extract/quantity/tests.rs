@@ -337,6 +337,21 @@ fn kinds() {
     assert_eq!(kinds, vec![Number, Percent, Fraction, Rank]);
 }
 
+#[test]
+fn pathological_inputs_finish() {
+    // Unclosed quotes, endless digit and numeral runs, ordinals: each must stay linear.
+    let mut text = "“".repeat(20_000);
+    text.push_str(&"1".repeat(20_000));
+    text.push_str(&"一".repeat(20_000));
+    text.push_str(&"第".repeat(20_000));
+    text.push_str(&"1,".repeat(20_000));
+    text.push_str(&"《3家》".repeat(20_000));
+    let qs = scan(&text);
+    assert!(qs.iter().all(|q| q.value.is_finite()));
+    // The three-digit groups after `1,` never form a number with a unit, titles shield the rest.
+    assert!(qs.is_empty(), "{:?}", qs.first());
+}
+
 mod props {
     use super::super::*;
     use proptest::prelude::*;
@@ -379,6 +394,20 @@ mod props {
             if let Some(v) = numbers::parse_number(&text) {
                 prop_assert!(v.is_finite());
             }
+        }
+
+        #[test]
+        fn parse_number_never_panics(text in any::<String>()) {
+            if let Some(v) = numbers::parse_number(&text) {
+                prop_assert!(v.is_finite());
+            }
+        }
+
+        #[test]
+        fn parse_number_reads_plain_decimals(int in 0u64..1_000_000_000, frac in 0u32..1000) {
+            let s = format!("{int}.{frac:03}");
+            let want: f64 = s.parse().unwrap();
+            prop_assert_eq!(numbers::parse_number(&s), Some(want));
         }
     }
 }
