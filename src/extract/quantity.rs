@@ -266,13 +266,25 @@ fn ends_range(text: &str, i: usize) -> bool {
             .is_some_and(|c| numbers::arabic_digit(c).is_some())
 }
 
-/// `前进4位`, `上升3位`: places moved in a ranking, not people.
+/// `前进4位`, `上升3位`, `前进4位和16位`: places moved in a ranking, not people.
 fn moved_places(text: &str, i: usize) -> bool {
     const MOVES: &[&str] = &[
         "前进", "上升", "提升", "下降", "后退", "跃升", "攀升", "提高", "前移", "后移",
     ];
     let head = &text[..i];
-    MOVES.iter().any(|m| head.ends_with(m))
+    if MOVES.iter().any(|m| head.ends_with(m)) {
+        return true;
+    }
+    // The second of a pair: the verb stands a few characters back, before `和`.
+    let joined = matches!(char_before(text, i), Some('和' | '与' | '及' | '、'));
+    let window_start = head
+        .char_indices()
+        .rev()
+        .take(10)
+        .take_while(|&(_, c)| !context::ends_clause(c))
+        .last()
+        .map_or(i, |(k, _)| k);
+    joined && MOVES.iter().any(|m| head[window_start..].contains(m))
 }
 
 /// The end of a code token starting at byte `i`: letters, digits and joining punctuation.

@@ -259,6 +259,8 @@ fn bare_numbers_are_not_figures() {
 fn ranges_and_rank_moves() {
     none("创建1-3家全国标杆");
     assert_eq!(only("较2017年分别前进4位"), triple("4位", 4.0, "位次"));
+    assert_eq!(raws("分别前进4位和16位；")[1], triple("16位", 16.0, "位次"));
+    assert_eq!(only("院士4位和专家"), triple("4位", 4.0, "位"));
     let text = "排名位列第21位和第35位，";
     assert_eq!(raws(text).len(), 2);
     none("连续三个季度综合成绩");
