@@ -1,107 +1,154 @@
-//! Which region a figure is about: the region named in its sentence, else the region the passage
-//! is about, else the article's subject. Anaphora (全区, 该区, 园区, 该高新区, 区内, 全市) resolve
-//! to the region the passage is about.
+//! Which region a figure is about.
+//!
+//! In order: the nearest place named before the number in its sentence, unless that mention is
+//! a yardstick (`占全市的`, `居全国第三`), part of an enumeration (`成都、广州…6场`), or an
+//! enclosing region used as an attribute (`四川省重点实验室` in an article about a park in
+//! Sichuan); an anaphor (全区, 该高新区, 园区, 全市) closer to the number resolves to the last
+//! region of its kind; failing all that, the last region named earlier in the paragraph, then the
+//! article's subject (the place in its title, else its most named place).
 
 use std::ops::Range;
 
-use super::context::{paragraph, sentence};
+use super::context::{ends_clause, paragraph, sentence};
+use super::gazetteer::Gazetteer;
 use super::places::{Mention, Place};
+use crate::dataset::RegionKind;
 
-/// Words that refer back to the region a passage is about.
-const ANAPHORA: &[&str] = &[
-    "该高新区",
-    "全高新区",
-    "高新区内",
-    "该园区",
-    "全园区",
-    "该区",
-    "全区",
-    "本区",
-    "区内",
-    "辖区",
-    "园区",
-    "该市",
-    "全市",
-    "本市",
-    "市内",
-    "该县",
-    "全县",
-    "全省",
-    "该省",
-];
+/// The kind of region an anaphor points back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refers {
+    /// A development zone.
+    Park,
+    /// A zone or a city district.
+    Zone,
+    /// A city.
+    City,
+    /// A county.
+    County,
+    /// A province.
+    Province,
+}
 
-/// Words right before a place that make it a yardstick, not the subject (`占大连市的42%`,
-/// `高于天津市平均水平`).
-const YARDSTICKS: &[&str] = &[
-    "占",
-    "高于",
-    "低于",
-    "超过",
-    "比",
-    "较",
-    "相当于",
-    "领先",
-    "为",
+/// Words that refer back to a region the passage is about, longest first within a kind.
+const ANAPHORA: &[(&str, Refers)] = &[
+    ("该高新区", Refers::Park),
+    ("全高新区", Refers::Park),
+    ("高新区内", Refers::Park),
+    ("该园区", Refers::Park),
+    ("全园区", Refers::Park),
+    ("园区", Refers::Park),
+    ("该区", Refers::Zone),
+    ("全区", Refers::Zone),
+    ("本区", Refers::Zone),
+    ("区内", Refers::Zone),
+    ("辖区", Refers::Zone),
+    ("该市", Refers::City),
+    ("全市", Refers::City),
+    ("本市", Refers::City),
+    ("该县", Refers::County),
+    ("全县", Refers::County),
+    ("该省", Refers::Province),
+    ("全省", Refers::Province),
 ];
 
 /// Words right after a place that make it part of an organisation's name, not a region.
 const ORG_SUFFIXES: &[&str] = &[
-    "大学",
-    "学院",
-    "理工",
-    "师范",
-    "集团",
-    "公司",
-    "银行",
-    "日报",
-    "电视台",
-    "医院",
-    "研究所",
-    "交易所",
-    "海关",
-    "中学",
-    "小学",
-    "证券",
-    "航空",
-    "农商行",
-    "籍",
-    "人",
+    "大学", "学院", "理工", "师范", "集团", "公司", "银行", "日报", "电视台", "医院", "研究所",
+    "交易所", "海关", "中学", "小学", "证券", "航空", "籍", "人",
 ];
 
-/// A place mention that can carry attribution.
-fn is_subject(text: &str, m: &Mention) -> bool {
+/// Words after an enclosing region that show it is the topic of its clause, not an attribute:
+/// `四川省共有…`, `全国的…`, `浙江省，…`.
+const TOPIC_FOLLOWERS: &[&str] = &[
+    "的", "是", "有", "共", "已", "拥有", "累计", "全年", "实现", "完成", "现有", "新增", "建成",
+    "目前", "今年", "去年", "上半年", "前三季度", "各类", "范围", "层面", "地区",
+];
+
+fn is_org(text: &str, m: &Mention) -> bool {
     let after = &text[m.range.end..];
     if ORG_SUFFIXES.iter().any(|s| after.starts_with(s)) {
-        return false;
+        return true;
     }
     // Inside a book or document title: 《天津市人民政府…协议》.
     let before = &text[..m.range.start];
-    let open = before.rfind('《');
-    let close = before.rfind('》');
-    !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+    matches!((before.rfind('《'), before.rfind('》')), (Some(o), c) if c.is_none_or(|c| c < o))
 }
 
+/// `占全市的`, `高于天津市平均水平`, `居全国第三`, `位居湖南省首位`, `在全国率先`.
 fn is_yardstick(text: &str, m: &Mention) -> bool {
     let before = text[..m.range.start].trim_end();
-    YARDSTICKS.iter().any(|w| before.ends_with(w))
-        && text[m.range.end..].starts_with(['的', '平', '同'])
+    let after = &text[m.range.end..];
+    let compares = ["占", "高于", "低于", "超过", "比", "较", "相当于", "领先"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && after.starts_with(['的', '平', '同']);
+    let ranks = after.starts_with(['第', '首', '前'])
+        || ["居", "位居", "位列", "排名", "列", "保持"].iter().any(|w| before.ends_with(w));
+    let leads = before.ends_with('在') && ["率先", "首", "领先", "前列"].iter().any(|w| after.starts_with(w));
+    compares || ranks || leads
+}
+
+/// `成都、广州、武汉……6场`: a place in a list before a total is not what the total is about.
+fn in_enumeration(text: &str, m: &Mention, all: &[&Mention]) -> bool {
+    let before = text[..m.range.start].trim_end();
+    let after = text[m.range.end..].trim_start();
+    let joined = |s: &str| s.ends_with(['、', '和', '及']) || s.ends_with("以及");
+    let opens = |s: &str| s.starts_with(['、', '和', '及']);
+    (joined(before) && all.iter().any(|o| o.range.end <= m.range.start && o.range.end + 4 >= before.len()))
+        || (opens(after) && all.iter().any(|o| o.range.start > m.range.end && o.range.start <= m.range.end + 4))
+}
+
+/// Whether `outer` strictly encloses `inner`.
+fn encloses(gaz: &Gazetteer, outer: &Place, inner: &Place) -> bool {
+    match (outer, inner) {
+        (Place::Nation, Place::Nation) => false,
+        (Place::Nation, _) => true,
+        (Place::Division(o), Place::Division(i)) => gaz.is_ancestor(*o, *i),
+        (Place::Division(o), Place::Park { parent: Some(p), .. }) => *o == *p || gaz.is_ancestor(*o, *p),
+        _ => false,
+    }
+}
+
+fn kind_of(gaz: &Gazetteer, p: &Place) -> Option<RegionKind> {
+    match p {
+        Place::Nation => Some(RegionKind::Nation),
+        Place::Park { .. } => Some(RegionKind::Park),
+        Place::Division(c) => gaz.get(*c).map(|d| d.kind),
+    }
+}
+
+fn refers_to(gaz: &Gazetteer, r: Refers, p: &Place) -> bool {
+    let kind = kind_of(gaz, p);
+    match r {
+        Refers::Park => kind == Some(RegionKind::Park),
+        Refers::Zone => matches!(kind, Some(RegionKind::Park | RegionKind::District)),
+        Refers::City => {
+            kind == Some(RegionKind::City)
+                || matches!(p, Place::Division(c) if super::gazetteer::is_municipality(*c))
+        }
+        Refers::County => kind == Some(RegionKind::County),
+        Refers::Province => kind == Some(RegionKind::Province),
+    }
 }
 
 /// What attribution needs to know about one article.
 pub struct Context<'a> {
+    gaz: &'a Gazetteer,
     text: &'a str,
+    /// Mentions that can be what a figure is about (organisation names left out).
     mentions: Vec<&'a Mention>,
     subject: Option<Place>,
 }
 
 impl<'a> Context<'a> {
     /// Prepares attribution for an article; `title_mentions` are the places named in its title.
-    pub fn new(text: &'a str, mentions: &'a [Mention], title_mentions: &[Mention]) -> Self {
-        let mentions: Vec<&Mention> = mentions.iter().filter(|m| is_subject(text, m)).collect();
-        let subject = most_specific(title_mentions.iter())
+    pub fn new(gaz: &'a Gazetteer, text: &'a str, mentions: &'a [Mention], title_mentions: &[Mention]) -> Self {
+        let mentions: Vec<&Mention> = mentions.iter().filter(|m| !is_org(text, m)).collect();
+        let subject = most_specific(gaz, title_mentions.iter())
             .or_else(|| most_frequent(&mentions))
             .cloned();
         Context {
+            gaz,
             text,
             mentions,
             subject,
@@ -113,24 +160,69 @@ impl<'a> Context<'a> {
         self.subject.as_ref()
     }
 
+    /// Whether mention `m` can be what a figure after it is about.
+    fn can_carry(&self, m: &Mention) -> bool {
+        let text = self.text;
+        if is_yardstick(text, m) || in_enumeration(text, m, &self.mentions) {
+            return false;
+        }
+        // An enclosing region used as an attribute of the thing counted.
+        let attributive = self.subject.as_ref().is_some_and(|s| encloses(self.gaz, &m.place, s)) && {
+            let after = &text[m.range.end..];
+            let punct = after.chars().next().is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
+            !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
+        };
+        !attributive
+    }
+
     /// The region the figure at byte range `at` is about.
     pub fn region_for(&self, at: Range<usize>) -> Option<Place> {
-        let text = self.text;
-        let s = sentence(text, at.clone());
-        // The nearest place or anaphor before the number in its sentence.
-        let named = self.mentions.iter().rev().find(|m| {
-            m.range.end <= at.start && m.range.start >= s.start && !is_yardstick(text, m)
-        });
-        let anaphor = last_anaphor(&text[s.start..at.start]).map(|i| s.start + i);
+        let s = sentence(self.text, at.clone());
+        let named = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.end <= at.start && m.range.start >= s.start)
+            .find(|m| self.can_carry(m));
+        let anaphor = self.last_anaphor(s.start, at.start);
         match (named, anaphor) {
-            (Some(m), Some(a)) if a > m.range.start => return self.passage_subject(a),
-            (Some(m), _) => return Some(m.place.clone()),
-            (None, Some(a)) => return self.passage_subject(a),
-            (None, None) => {}
+            (Some(m), Some((a, r))) if a > m.range.start => self.resolve(r, a),
+            (Some(m), _) => Some(m.place.clone()),
+            (None, Some((a, r))) => self.resolve(r, a),
+            (None, None) => self.passage_subject(s.start),
         }
-        // A place named after the number in the same sentence (`1600家企业落户成都`) is less
-        // reliable than the passage's subject, so it only counts when nothing came before.
-        self.passage_subject(s.start)
+    }
+
+    /// The last anaphor in `[from, to)` that is not part of a place name, with its kind.
+    fn last_anaphor(&self, from: usize, to: usize) -> Option<(usize, Refers)> {
+        let span = &self.text[from..to];
+        ANAPHORA
+            .iter()
+            .filter_map(|(w, r)| span.rfind(w).map(|i| (from + i, *r)))
+            .filter(|(i, _)| !self.mentions.iter().any(|m| m.range.start <= *i && *i < m.range.end))
+            .max_by_key(|(i, _)| *i)
+    }
+
+    /// The region an anaphor at byte `at` refers to: the last one of its kind named before it,
+    /// else the article's subject.
+    fn resolve(&self, r: Refers, at: usize) -> Option<Place> {
+        if self.subject.as_ref().is_some_and(|s| refers_to(self.gaz, r, s)) {
+            // The article's own subject wins over a region of the same kind named in passing,
+            // unless the paragraph has moved on to another one.
+            let p = paragraph(self.text, at..at);
+            let local = self.last_of_kind(r, p.start, at);
+            return local.or_else(|| self.subject.clone());
+        }
+        self.last_of_kind(r, 0, at).or_else(|| self.subject.clone())
+    }
+
+    fn last_of_kind(&self, r: Refers, from: usize, to: usize) -> Option<Place> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.start >= from && m.range.end <= to)
+            .find(|m| refers_to(self.gaz, r, &m.place) && self.can_carry(m))
+            .map(|m| m.place.clone())
     }
 
     /// The region the passage before byte `at` is about: the last place named in its paragraph,
@@ -141,32 +233,27 @@ impl<'a> Context<'a> {
             .iter()
             .rev()
             .filter(|m| m.range.end <= at && m.range.start >= p.start)
-            .find(|m| !is_yardstick(self.text, m))
+            .find(|m| self.can_carry(m))
             .map(|m| m.place.clone())
             .or_else(|| self.subject.clone())
     }
 }
 
-/// Byte offset of the last anaphor in `s`.
-fn last_anaphor(s: &str) -> Option<usize> {
-    ANAPHORA.iter().filter_map(|w| s.rfind(w)).max()
-}
-
-/// Parks first, then districts and counties, then cities; the nation last.
-fn specificity(p: &Place) -> u8 {
-    match p {
-        Place::Park { .. } => 3,
-        Place::Division(code) if code % 100 != 0 => 2,
-        Place::Division(code) if code % 10_000 != 0 => 1,
-        Place::Division(_) => 0,
-        Place::Nation => 0,
+/// Parks first, then districts and counties, then cities, provinces and the nation.
+fn specificity(gaz: &Gazetteer, p: &Place) -> u8 {
+    match kind_of(gaz, p) {
+        Some(RegionKind::Park) => 4,
+        Some(RegionKind::District | RegionKind::County) => 3,
+        Some(RegionKind::City) => 2,
+        Some(RegionKind::Province) => 1,
+        _ => 0,
     }
 }
 
-fn most_specific<'m>(ms: impl Iterator<Item = &'m Mention>) -> Option<&'m Place> {
+fn most_specific<'m>(gaz: &Gazetteer, ms: impl Iterator<Item = &'m Mention>) -> Option<&'m Place> {
     let mut best: Option<&Mention> = None;
     for m in ms {
-        if best.is_none_or(|b| specificity(&m.place) > specificity(&b.place)) {
+        if best.is_none_or(|b| specificity(gaz, &m.place) > specificity(gaz, &b.place)) {
             best = Some(m);
         }
     }

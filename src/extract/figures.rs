@@ -51,7 +51,7 @@ pub struct ArticleFigures {
 pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
     let mentions = find_mentions(gaz, text);
     let title_mentions = find_mentions(gaz, title);
-    let ctx = Context::new(text, &mentions, &title_mentions);
+    let ctx = Context::new(gaz, text, &mentions, &title_mentions);
     let place_ranges: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     let mut drafts: Vec<Draft> = quantity::scan(text)
         .into_iter()
