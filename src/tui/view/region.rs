@@ -195,7 +195,7 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
         && area.height > 1
     {
         let title = if a.title.is_empty() { &a.id } else { &a.title };
-        let line = format!("《{title}》 {}", a.source);
+        let line = text::truncate(&format!("《{title}》 {}", a.source), usize::from(area.width));
         put(buf, area.x, area.bottom() - 1, area.width, &line, dim.add_modifier(Modifier::ITALIC));
     }
 }
