@@ -1,6 +1,7 @@
 //! The app in a real terminal: tmux runs the built binary, we type and read the screen back.
 //!
 //! tmux is required: install it (`apt-get install tmux`); CI does.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -20,7 +21,10 @@ impl Tmux {
     }
 
     fn start_named(tag: &str) -> Tmux {
-        let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
         assert!(
             ok,
             "tmux is not installed; the real-terminal tests need it: install tmux \
@@ -38,13 +42,20 @@ impl Tmux {
             .env("LC_ALL", "C.UTF-8")
             .output()
             .unwrap();
-        assert!(out.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out
     }
 
     fn capture(&self) -> Vec<String> {
         let out = self.run(&["capture-pane", "-p", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect()
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 
     fn format(&self, f: &str) -> String {
@@ -61,7 +72,10 @@ impl Tmux {
                 return screen;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{}", screen.join("\n"));
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    screen.join("\n")
+                );
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -70,7 +84,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
@@ -91,8 +107,12 @@ fn chengdu_in_place(screen: &[String], w: u16, h: u16) -> bool {
     let s = layout::screen(Rect::new(0, 0, w, h));
     let (_, list) = layout::regions_parts(s.regions, true);
     let parts = layout::region_parts(s.region);
-    at(screen, list.y, layout::region_name_column(list, 0), "成都市")
-        && at(screen, parts.header.y, parts.header.x, "成都市")
+    at(
+        screen,
+        list.y,
+        layout::region_name_column(list, 0),
+        "成都市",
+    ) && at(screen, parts.header.y, parts.header.x, "成都市")
         && at(screen, parts.source.y + 1, parts.source.x, "截至去年底")
 }
 
@@ -103,7 +123,17 @@ fn app_in_a_real_terminal() {
     let bin = env!("CARGO_BIN_EXE_gaoxin");
     // Start a placeholder, size the window, then run the app in it: the app's first frame
     // then sees the final size.
-    tmux.run(&["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "cat"]);
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "cat",
+    ]);
     tmux.run(&["set-option", "-g", "status", "off"]);
     tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
     let cmd = format!(
@@ -111,7 +141,9 @@ fn app_in_a_real_terminal() {
          echo GAOXIN-EXIT $?; exec cat"
     );
     tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
-    tmux.wait_for("the regions list", |s| s.iter().any(|l| l.contains("Regions")));
+    tmux.wait_for("the regions list", |s| {
+        s.iter().any(|l| l.contains("Regions"))
+    });
     assert_eq!(tmux.format("#{alternate_on}"), "1");
 
     tmux.run(&["send-keys", "-t", "t", "-l", "/chengdu"]);
@@ -130,8 +162,14 @@ fn app_in_a_real_terminal() {
     });
 
     tmux.run(&["send-keys", "-t", "t", "q"]);
-    tmux.wait_for("the app to exit", |s| s.iter().any(|l| l.contains("GAOXIN-EXIT 0")));
-    assert_eq!(tmux.format("#{alternate_on}"), "0", "still in the alternate screen");
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "still in the alternate screen"
+    );
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor left hidden");
 }
 
@@ -148,9 +186,13 @@ fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
          echo GAOXIN-EXIT $?; exec cat"
     );
     tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
-    tmux.wait_for("the too-small notice", |s| s.iter().any(|l| l.contains("too small")));
+    tmux.wait_for("the too-small notice", |s| {
+        s.iter().any(|l| l.contains("too small"))
+    });
     tmux.run(&["send-keys", "-t", "t", "C-c"]);
-    tmux.wait_for("the app to exit", |s| s.iter().any(|l| l.contains("GAOXIN-EXIT 0")));
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
     assert_eq!(tmux.format("#{alternate_on}"), "0");
     assert_eq!(tmux.format("#{cursor_flag}"), "1");
 }

@@ -1,4 +1,5 @@
 //! Rendering tests: every view at several sizes, on the fixture and on the bundled dataset.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 mod tui {
     pub mod common;
@@ -18,7 +19,9 @@ fn scenario(h: &mut Harness, name: &str) {
             h.step(Action::Bottom).step(Action::Up);
         }
         "region" => {
-            h.step(Action::Down).step(Action::Down).step(Action::NextPane);
+            h.step(Action::Down)
+                .step(Action::Down)
+                .step(Action::NextPane);
             h.step(Action::Down);
         }
         "reader" => {
@@ -29,7 +32,9 @@ fn scenario(h: &mut Harness, name: &str) {
                 }
                 h.step(Action::Down);
             }
-            h.step(Action::NextPane).step(Action::Open).step(Action::NextFigure);
+            h.step(Action::NextPane)
+                .step(Action::Open)
+                .step(Action::NextFigure);
         }
         "filter" => {
             h.step(Action::Filter);
@@ -103,7 +108,10 @@ fn escape_sequences_in_text_render_inert() {
     let mut h = Harness::new(fixture(), 100, 30, Lang::Zh);
     h.step(Action::Filter);
     h.typed("tjbh");
-    assert_eq!(h.app.ix.region(h.app.region().unwrap()).unwrap().name, "天津滨海高新区");
+    assert_eq!(
+        h.app.ix.region(h.app.region().unwrap()).unwrap().name,
+        "天津滨海高新区"
+    );
     h.step(Action::Open);
     let buf = h.draw();
     check_buffer(&buf, &h.app.hits.panes, "escape region");
@@ -129,7 +137,9 @@ fn empty_dataset_renders() {
         for sc in SCENARIOS {
             let mut h = Harness::new(empty.clone(), w, hgt, Lang::En);
             scenario(&mut h, sc);
-            h.step(Action::Open).step(Action::Sort).step(Action::Collapse);
+            h.step(Action::Open)
+                .step(Action::Sort)
+                .step(Action::Collapse);
             let buf = h.draw();
             check_buffer(&buf, &h.app.hits.panes, &format!("empty {w}x{hgt} {sc}"));
         }
@@ -192,7 +202,10 @@ fn status_line_and_language_toggle() {
     assert!(zh.contains("高新技术企业") && zh.contains("数值"), "{zh}");
     h.step(Action::Lang);
     let en = screen_text(&h.draw());
-    assert!(en.contains("High-tech enterprises") && en.contains("Value"), "{en}");
+    assert!(
+        en.contains("High-tech enterprises") && en.contains("Value"),
+        "{en}"
+    );
     // Region names and article text stay as written.
     assert!(en.contains("成都市") && en.contains("截至去年底"), "{en}");
     assert!(row_text(&h.draw(), 23).contains("FIGURES"));

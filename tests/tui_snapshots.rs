@@ -1,4 +1,5 @@
 //! Snapshots of the main screens at 80×24 on the fixture.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 mod tui {
     pub mod common;
@@ -38,7 +39,12 @@ fn region() {
 
 #[test]
 fn reader() {
-    let a = [Action::Filter, Action::Open, Action::Open, Action::NextFigure];
+    let a = [
+        Action::Filter,
+        Action::Open,
+        Action::Open,
+        Action::NextFigure,
+    ];
     insta::assert_snapshot!("reader_jinniu", shot(Lang::Zh, &a, "金牛"));
 }
 

@@ -1,4 +1,5 @@
 //! Behaviour driven through actions: search, sorting, panes, mouse.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 mod tui {
     pub mod common;
@@ -26,11 +27,19 @@ fn filter_finds_by_pinyin_initials_name_and_nickname() {
         let mut h = Harness::new(data.clone(), 100, 30, Lang::Zh);
         if chengdu {
             for p in ["chengdu", "cd", "成都", "蓉"] {
-                assert_eq!(first_match(&mut h, p).as_deref(), Some("成都市"), "{dname} {p}");
+                assert_eq!(
+                    first_match(&mut h, p).as_deref(),
+                    Some("成都市"),
+                    "{dname} {p}"
+                );
             }
         }
         if binhai {
-            assert_eq!(first_match(&mut h, "tjbh").as_deref(), Some("天津滨海高新区"), "{dname}");
+            assert_eq!(
+                first_match(&mut h, "tjbh").as_deref(),
+                Some("天津滨海高新区"),
+                "{dname}"
+            );
         }
         // The list narrows as the user types.
         let all = {
@@ -63,8 +72,16 @@ fn matched_characters_are_highlighted() {
     let list = h.app.hits.regions;
     let x = gaoxin::tui::layout::region_name_column(list, 0);
     assert_eq!(buf[(x, list.y)].symbol(), "天");
-    assert!(buf[(x, list.y)].modifier.contains(ratatui::style::Modifier::BOLD));
-    assert!(!buf[(x + 8, list.y)].modifier.contains(ratatui::style::Modifier::BOLD));
+    assert!(
+        buf[(x, list.y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    assert!(
+        !buf[(x + 8, list.y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
 }
 
 #[test]
@@ -79,7 +96,12 @@ fn sort_cycles_metric_value_year() {
     assert_eq!(h.app.sort, Sort::Metric);
     h.step(Action::Sort);
     assert_eq!(h.app.sort, Sort::Value);
-    let values: Vec<f64> = h.app.figs.iter().map(|&f| h.app.ix.figure(f).unwrap().value).collect();
+    let values: Vec<f64> = h
+        .app
+        .figs
+        .iter()
+        .map(|&f| h.app.ix.figure(f).unwrap().value)
+        .collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
     h.step(Action::Sort);
     assert_eq!(h.app.sort, Sort::Year);
@@ -96,7 +118,10 @@ fn tree_collapses_and_expands() {
     let n = h.app.rows.len();
     h.step(Action::Collapse);
     assert!(h.app.rows.len() < n);
-    assert_eq!(h.app.ix.region(h.app.region().unwrap()).unwrap().name, "四川省");
+    assert_eq!(
+        h.app.ix.region(h.app.region().unwrap()).unwrap().name,
+        "四川省"
+    );
     h.step(Action::Expand);
     assert_eq!(h.app.rows.len(), n);
     // On a leaf, Collapse goes to the parent.
@@ -108,7 +133,10 @@ fn tree_collapses_and_expands() {
 
 #[test]
 fn keymap_drives_modes_and_help_lists_every_binding() {
-    assert_eq!(keymap::action(Mode::Regions, Key::Char('/')), Some(Action::Filter));
+    assert_eq!(
+        keymap::action(Mode::Regions, Key::Char('/')),
+        Some(Action::Filter)
+    );
     let mut h = Harness::new(fixture(), 80, 24, Lang::En);
     for (key, mode) in [
         (Key::Char('/'), Mode::Filter),
@@ -124,7 +152,11 @@ fn keymap_drives_modes_and_help_lists_every_binding() {
     }
     let help = gaoxin::tui::view::help::lines(Lang::En);
     for b in keymap::KEYMAP {
-        assert!(help.iter().any(|(_, what)| what.starts_with(b.en)), "{}", b.en);
+        assert!(
+            help.iter().any(|(_, what)| what.starts_with(b.en)),
+            "{}",
+            b.en
+        );
     }
     h.step(keymap::action(h.app.mode(), Key::CtrlC).unwrap());
     assert!(h.app.quit);

@@ -47,7 +47,10 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let p = r.parent.as_deref().and_then(|p| region_by_id.get(p).copied());
+                let p = r
+                    .parent
+                    .as_deref()
+                    .and_then(|p| region_by_id.get(p).copied());
                 p.filter(|&p| p != i)
             })
             .collect();

@@ -90,14 +90,27 @@ mod tests {
     #[test]
     fn only_presses_pass_and_modifiers_fold() {
         let press = KeyEventKind::Press;
-        assert_eq!(key(&ev(KeyCode::Char('j'), KeyModifiers::NONE, press)), Some(Key::Char('j')));
-        let release = ev(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Release);
+        assert_eq!(
+            key(&ev(KeyCode::Char('j'), KeyModifiers::NONE, press)),
+            Some(Key::Char('j'))
+        );
+        let release = ev(
+            KeyCode::Char('j'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+        );
         assert_eq!(key(&release), None);
         let shift_g = ev(KeyCode::Char('G'), KeyModifiers::SHIFT, press);
         assert_eq!(key(&shift_g), Some(Key::Char('G')));
         let ctrl_c = ev(KeyCode::Char('c'), KeyModifiers::CONTROL, press);
         assert_eq!(key(&ctrl_c), Some(Key::CtrlC));
-        assert_eq!(key(&ev(KeyCode::Char('x'), KeyModifiers::CONTROL, press)), None);
-        assert_eq!(key(&ev(KeyCode::Tab, KeyModifiers::SHIFT, press)), Some(Key::BackTab));
+        assert_eq!(
+            key(&ev(KeyCode::Char('x'), KeyModifiers::CONTROL, press)),
+            None
+        );
+        assert_eq!(
+            key(&ev(KeyCode::Tab, KeyModifiers::SHIFT, press)),
+            Some(Key::BackTab)
+        );
     }
 }

@@ -213,28 +213,126 @@ use Key::*;
 
 /// The keymap. First match wins.
 pub static KEYMAP: &[Binding] = &[
-    b(&[Up, Char('k')], NOT_TYPING, Action::Up, "上移", "up", false),
+    b(
+        &[Up, Char('k')],
+        NOT_TYPING,
+        Action::Up,
+        "上移",
+        "up",
+        false,
+    ),
     b(&[Up], T, Action::Up, "上一个结果", "previous match", false),
-    b(&[Down, Char('j')], NOT_TYPING, Action::Down, "下移", "down", false),
+    b(
+        &[Down, Char('j')],
+        NOT_TYPING,
+        Action::Down,
+        "下移",
+        "down",
+        false,
+    ),
     b(&[Down], T, Action::Down, "下一个结果", "next match", false),
     b(&[PageUp], ALL, Action::PageUp, "上翻一页", "page up", false),
-    b(&[PageDown], ALL, Action::PageDown, "下翻一页", "page down", false),
-    b(&[Char('g'), Home], NOT_TYPING, Action::Top, "到顶部", "to top", false),
-    b(&[Char('G'), End], NOT_TYPING, Action::Bottom, "到底部", "to bottom", false),
-    b(&[Left, Char('h')], BROWSE, Action::Collapse, "折叠 / 上级", "collapse / parent", false),
-    b(&[Right, Char('l')], BROWSE, Action::Expand, "展开 / 数据", "expand / figures", false),
-    b(&[Tab, BackTab], BROWSE, Action::NextPane, "切换窗格", "switch pane", true),
+    b(
+        &[PageDown],
+        ALL,
+        Action::PageDown,
+        "下翻一页",
+        "page down",
+        false,
+    ),
+    b(
+        &[Char('g'), Home],
+        NOT_TYPING,
+        Action::Top,
+        "到顶部",
+        "to top",
+        false,
+    ),
+    b(
+        &[Char('G'), End],
+        NOT_TYPING,
+        Action::Bottom,
+        "到底部",
+        "to bottom",
+        false,
+    ),
+    b(
+        &[Left, Char('h')],
+        BROWSE,
+        Action::Collapse,
+        "折叠 / 上级",
+        "collapse / parent",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        BROWSE,
+        Action::Expand,
+        "展开 / 数据",
+        "expand / figures",
+        false,
+    ),
+    b(
+        &[Tab, BackTab],
+        BROWSE,
+        Action::NextPane,
+        "切换窗格",
+        "switch pane",
+        true,
+    ),
     b(&[Enter], R | F, Action::Open, "打开", "open", true),
     b(&[Enter], T, Action::Open, "确定", "accept", true),
-    b(&[Char('/')], BROWSE, Action::Filter, "筛选地区", "filter regions", true),
-    b(&[Char('n')], D, Action::NextFigure, "下一个数据", "next figure", true),
-    b(&[Char('N')], D, Action::PrevFigure, "上一个数据", "previous figure", true),
+    b(
+        &[Char('/')],
+        BROWSE,
+        Action::Filter,
+        "筛选地区",
+        "filter regions",
+        true,
+    ),
+    b(
+        &[Char('n')],
+        D,
+        Action::NextFigure,
+        "下一个数据",
+        "next figure",
+        true,
+    ),
+    b(
+        &[Char('N')],
+        D,
+        Action::PrevFigure,
+        "上一个数据",
+        "previous figure",
+        true,
+    ),
     b(&[Char('s')], BROWSE, Action::Sort, "排序", "sort", true),
-    b(&[Backspace], T, Action::FilterDelete, "删除", "delete", false),
+    b(
+        &[Backspace],
+        T,
+        Action::FilterDelete,
+        "删除",
+        "delete",
+        false,
+    ),
     b(&[Esc], ALL, Action::Back, "返回", "back", true),
-    b(&[Char('L')], NOT_TYPING, Action::Lang, "中文 / English", "English / 中文", false),
+    b(
+        &[Char('L')],
+        NOT_TYPING,
+        Action::Lang,
+        "中文 / English",
+        "English / 中文",
+        false,
+    ),
     b(&[Char('?')], NOT_TYPING, Action::Help, "帮助", "help", true),
-    b(&[Char('q'), CtrlC], NOT_TYPING, Action::Quit, "退出", "quit", true),
+    b(
+        &[Char('q'), CtrlC],
+        NOT_TYPING,
+        Action::Quit,
+        "退出",
+        "quit",
+        true,
+    ),
     b(&[CtrlC], T, Action::Quit, "退出", "quit", false),
 ];
 
@@ -258,7 +356,11 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 
 /// The keys of a binding as written in help: `↑/k`.
 pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -268,8 +370,14 @@ mod tests {
     #[test]
     fn keys_map_to_actions_by_mode() {
         assert_eq!(action(Mode::Regions, Char('j')), Some(Action::Down));
-        assert_eq!(action(Mode::Filter, Char('j')), Some(Action::FilterChar('j')));
-        assert_eq!(action(Mode::Filter, Char('q')), Some(Action::FilterChar('q')));
+        assert_eq!(
+            action(Mode::Filter, Char('j')),
+            Some(Action::FilterChar('j'))
+        );
+        assert_eq!(
+            action(Mode::Filter, Char('q')),
+            Some(Action::FilterChar('q'))
+        );
         assert_eq!(action(Mode::Filter, CtrlC), Some(Action::Quit));
         assert_eq!(action(Mode::Reader, Char('n')), Some(Action::NextFigure));
         assert_eq!(action(Mode::Regions, Char('n')), None);
@@ -278,7 +386,13 @@ mod tests {
 
     #[test]
     fn every_mode_can_quit_and_go_back() {
-        for m in [Mode::Regions, Mode::Figures, Mode::Filter, Mode::Reader, Mode::Help] {
+        for m in [
+            Mode::Regions,
+            Mode::Figures,
+            Mode::Filter,
+            Mode::Reader,
+            Mode::Help,
+        ] {
             assert_eq!(action(m, CtrlC), Some(Action::Quit), "{m:?}");
             assert_eq!(action(m, Esc), Some(Action::Back), "{m:?}");
         }

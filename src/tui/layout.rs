@@ -106,7 +106,12 @@ pub fn region_parts(pane: Rect) -> RegionParts {
 /// Rows of the figures table that hold figures (the first row holds column titles).
 pub fn table_rows(parts: &RegionParts) -> Rect {
     let t = parts.table;
-    Rect::new(t.x, t.y.saturating_add(1), t.width, t.height.saturating_sub(1))
+    Rect::new(
+        t.x,
+        t.y.saturating_add(1),
+        t.width,
+        t.height.saturating_sub(1),
+    )
 }
 
 /// The reader's inside: a two-row header and a rule, then the body.

@@ -176,9 +176,18 @@ mod tests {
 
     #[test]
     fn pinyin_initials_names_and_nicknames_match() {
-        assert_eq!(hit("成都市", &[], "chengdu").map(|h| h.name_chars), Some(vec![0, 1]));
-        assert_eq!(hit("成都市", &[], "cd").map(|h| h.name_chars), Some(vec![0, 1]));
-        assert_eq!(hit("成都市", &[], "成都").map(|h| h.name_chars), Some(vec![0, 1]));
+        assert_eq!(
+            hit("成都市", &[], "chengdu").map(|h| h.name_chars),
+            Some(vec![0, 1])
+        );
+        assert_eq!(
+            hit("成都市", &[], "cd").map(|h| h.name_chars),
+            Some(vec![0, 1])
+        );
+        assert_eq!(
+            hit("成都市", &[], "成都").map(|h| h.name_chars),
+            Some(vec![0, 1])
+        );
         let rong = hit("成都市", &[], "蓉").map(|h| h.alias);
         assert_eq!(rong, Some(Some(("蓉".to_string(), vec![0]))));
         assert!(hit("天津滨海高新区", &["滨海高新区"], "tjbh").is_some());

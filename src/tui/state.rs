@@ -249,10 +249,7 @@ impl App {
         };
         let max = r.lines.len().saturating_sub(page.max(1));
         match action {
-            Action::Back => {
-                self.reader = None;
-                return;
-            }
+            Action::Back => self.reader = None,
             Action::Help => self.help = Some(0),
             Action::Up => r.scroll = r.scroll.saturating_sub(1),
             Action::Down => r.scroll = (r.scroll + 1).min(max),
@@ -317,14 +314,17 @@ impl App {
                 let r = row.region;
                 let foldable = self.filter.is_empty()
                     && !self.ix.children[r].is_empty()
-                    && self.ix.region(r).is_some_and(|x| x.kind != RegionKind::Nation);
+                    && self
+                        .ix
+                        .region(r)
+                        .is_some_and(|x| x.kind != RegionKind::Nation);
                 if foldable && !self.collapsed[r] {
                     self.collapsed[r] = true;
                     self.rebuild_rows(Some(r));
-                } else if let Some(p) = self.ix.parent[r] {
-                    if let Some(i) = self.rows.iter().position(|x| x.region == p) {
-                        self.select_row(i);
-                    }
+                } else if let Some(p) = self.ix.parent[r]
+                    && let Some(i) = self.rows.iter().position(|x| x.region == p)
+                {
+                    self.select_row(i);
                 }
             }
             Action::Expand => {

@@ -120,7 +120,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let msg = format!(
         "{} {}×{}",
-        app.lang.pick("窗口太小，至少需要", "Window too small; need at least"),
+        app.lang
+            .pick("窗口太小，至少需要", "Window too small; need at least"),
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT
     );
@@ -129,7 +130,14 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, l) in lines.iter().enumerate().take(area.height as usize) {
         let s: String = chars.get(l.clone()).unwrap_or(&[]).iter().collect();
         let y = area.y + u16::try_from(i).unwrap_or(0);
-        put(buf, area.x, y, area.width, &s, Style::new().fg(Color::Yellow));
+        put(
+            buf,
+            area.x,
+            y,
+            area.width,
+            &s,
+            Style::new().fg(Color::Yellow),
+        );
     }
 }
 
@@ -208,7 +216,11 @@ pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
 
 /// Draws a bordered pane with a title; the border is highlighted when `focused`.
 pub fn frame(buf: &mut Buffer, area: Rect, title: &str, focused: bool) {
-    let color = if focused { Color::Cyan } else { Color::DarkGray };
+    let color = if focused {
+        Color::Cyan
+    } else {
+        Color::DarkGray
+    };
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(Style::new().fg(color))

@@ -14,13 +14,17 @@ use ratatui::layout::Rect;
 
 /// The hand-made fixture.
 pub fn fixture() -> Dataset {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini_dataset.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini_dataset.json");
     dataset::load(&path).unwrap()
 }
 
 /// Both datasets every rendering test runs on.
 pub fn datasets() -> Vec<(&'static str, Dataset)> {
-    vec![("fixture", fixture()), ("bundled", dataset::bundled().unwrap())]
+    vec![
+        ("fixture", fixture()),
+        ("bundled", dataset::bundled().unwrap()),
+    ]
 }
 
 /// The sizes every view is drawn at.
@@ -58,7 +62,11 @@ impl Harness {
         // The frame as rendered: TestBackend's own buffer keeps stale halves of wide
         // characters that a real terminal would have overwritten.
         let app = &mut self.app;
-        self.term.draw(|f| view::draw(f, app)).unwrap().buffer.clone()
+        self.term
+            .draw(|f| view::draw(f, app))
+            .unwrap()
+            .buffer
+            .clone()
     }
 }
 
@@ -80,7 +88,11 @@ pub fn screen_text(buf: &Buffer) -> String {
 
 /// The row `y` as text.
 pub fn row_text(buf: &Buffer, y: u16) -> String {
-    screen_text(buf).lines().nth(y as usize).unwrap_or("").to_string()
+    screen_text(buf)
+        .lines()
+        .nth(y as usize)
+        .unwrap_or("")
+        .to_string()
 }
 
 fn contains(r: Rect, x: u16, y: u16) -> bool {
@@ -105,16 +117,29 @@ pub fn check_buffer(buf: &Buffer, panes: &[Rect], ctx: &str) {
             let w = text::width(sym).max(1);
             assert!(w <= 2, "{ctx}: cell ({x},{y}) symbol {sym:?} is {w} wide");
             if w == 2 {
-                assert!(x + 1 < a.right(), "{ctx}: wide {sym:?} cut by the right edge at row {y}");
+                assert!(
+                    x + 1 < a.right(),
+                    "{ctx}: wide {sym:?} cut by the right edge at row {y}"
+                );
                 let cont = buf[(x + 1, y)].symbol();
-                assert_eq!(cont, " ", "{ctx}: wide {sym:?} at ({x},{y}) followed by {cont:?}");
+                assert_eq!(
+                    cont, " ",
+                    "{ctx}: wide {sym:?} at ({x},{y}) followed by {cont:?}"
+                );
                 // The glyph and its right half belong to the same topmost pane, inside its
                 // border.
                 let top = |x: u16| panes.iter().rposition(|p| contains(*p, x, y));
-                assert_eq!(top(x), top(x + 1), "{ctx}: wide {sym:?} at ({x},{y}) straddles a pane edge");
+                assert_eq!(
+                    top(x),
+                    top(x + 1),
+                    "{ctx}: wide {sym:?} at ({x},{y}) straddles a pane edge"
+                );
                 if let Some(p) = top(x).map(|i| panes[i]) {
                     let side = x == p.x || x + 1 == p.right() - 1;
-                    assert!(!side, "{ctx}: wide {sym:?} at ({x},{y}) sits on the border of {p:?}");
+                    assert!(
+                        !side,
+                        "{ctx}: wide {sym:?} at ({x},{y}) sits on the border of {p:?}"
+                    );
                 }
             }
             total += w;
@@ -131,14 +156,20 @@ pub fn check_buffer(buf: &Buffer, panes: &[Rect], ctx: &str) {
                     continue;
                 }
                 let sym = buf[(x, y)].symbol();
-                assert!(BORDER.contains(sym), "{ctx}: border of {p:?} broken at ({x},{y}): {sym:?}");
+                assert!(
+                    BORDER.contains(sym),
+                    "{ctx}: border of {p:?} broken at ({x},{y}): {sym:?}"
+                );
             }
         }
         for x in p.x..p.right() {
             let y = p.bottom() - 1;
             if !covered(x, y) {
                 let sym = buf[(x, y)].symbol();
-                assert!(BORDER.contains(sym), "{ctx}: bottom border of {p:?} broken at ({x},{y}): {sym:?}");
+                assert!(
+                    BORDER.contains(sym),
+                    "{ctx}: bottom border of {p:?} broken at ({x},{y}): {sym:?}"
+                );
             }
         }
     }

@@ -22,7 +22,10 @@ pub fn lines(lang: Lang) -> Vec<(String, String)> {
     for b in KEYMAP {
         let mut what = lang.pick(b.zh, b.en).to_string();
         if b.action == Action::Sort {
-            what.push_str(lang.pick("：原序 → 指标 → 数值 → 年份", ": source → metric → value → year"));
+            what.push_str(lang.pick(
+                "：原序 → 指标 → 数值 → 年份",
+                ": source → metric → value → year",
+            ));
         }
         let entry = (keymap::keys_label(b), what);
         if !out.contains(&entry) {
@@ -45,7 +48,10 @@ pub fn lines(lang: Lang) -> Vec<(String, String)> {
         (Modality::Target, "目标值", "a target"),
         (Modality::Forecast, "预测值", "a forecast"),
     ] {
-        out.push((format::modality(m, lang).to_string(), lang.pick(zh, en).to_string()));
+        out.push((
+            format::modality(m, lang).to_string(),
+            lang.pick(zh, en).to_string(),
+        ));
     }
     out
 }
@@ -62,16 +68,38 @@ impl Widget for HelpPopup<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let lang = self.app.lang;
         clear_popup(buf, area);
-        frame(buf, area, lang.pick("帮助 · Esc 关闭", "Help · Esc closes"), true);
+        frame(
+            buf,
+            area,
+            lang.pick("帮助 · Esc 关闭", "Help · Esc closes"),
+            true,
+        );
         let inner = crate::tui::layout::inner(area);
         let key_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
         let rows = lines(lang);
-        let shown = rows.iter().skip(self.scroll).take(usize::from(inner.height));
+        let shown = rows
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(inner.height));
         for (n, (keys, what)) in shown.enumerate() {
             let y = inner.y + u16::try_from(n).unwrap_or(0);
             let kw = KEYS_W.min(usize::from(inner.width));
-            let used = put(buf, inner.x, y, inner.width, &text::pad(keys, kw), key_style);
-            put(buf, inner.x + used, y, inner.width - used, what, Style::new());
+            let used = put(
+                buf,
+                inner.x,
+                y,
+                inner.width,
+                &text::pad(keys, kw),
+                key_style,
+            );
+            put(
+                buf,
+                inner.x + used,
+                y,
+                inner.width - used,
+                what,
+                Style::new(),
+            );
         }
     }
 }

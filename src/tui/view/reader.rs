@@ -63,7 +63,11 @@ impl Widget for ReaderPane<'_> {
             .iter()
             .filter_map(|&f| app.ix.figure(f).map(|f| f.span))
             .collect();
-        let current = r.figs.get(r.cur).and_then(|&f| app.ix.figure(f)).map(|f| f.span);
+        let current = r
+            .figs
+            .get(r.cur)
+            .and_then(|&f| app.ix.figure(f))
+            .map(|f| f.span);
         let chars: Vec<char> = article.text.chars().collect();
         let under = Style::new()
             .fg(Color::Cyan)
@@ -72,7 +76,13 @@ impl Widget for ReaderPane<'_> {
             .fg(Color::Black)
             .bg(Color::Yellow)
             .add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        for (n, line) in r.lines.iter().skip(r.scroll).take(usize::from(body.height)).enumerate() {
+        for (n, line) in r
+            .lines
+            .iter()
+            .skip(r.scroll)
+            .take(usize::from(body.height))
+            .enumerate()
+        {
             let y = body.y + u16::try_from(n).unwrap_or(0);
             let styled = line.clone().filter_map(|k| {
                 let c = *chars.get(k)?;

@@ -24,12 +24,24 @@ impl Widget for RegionPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let lang = app.lang;
-        frame(buf, area, lang.pick("数据", "Figures"), app.focus == Focus::Figures);
+        frame(
+            buf,
+            area,
+            lang.pick("数据", "Figures"),
+            app.focus == Focus::Figures,
+        );
         let parts = layout::region_parts(area);
         let Some(r) = app.region() else {
             let msg = lang.pick("数据集为空", "The dataset is empty");
             let h = parts.header;
-            put(buf, h.x, h.y, h.width, msg, Style::new().fg(Color::DarkGray));
+            put(
+                buf,
+                h.x,
+                h.y,
+                h.width,
+                msg,
+                Style::new().fg(Color::DarkGray),
+            );
             return;
         };
         header(app, r, parts.header, buf);
@@ -50,8 +62,14 @@ fn header(app: &App, r: usize, area: Rect, buf: &mut Buffer) {
     let figures = app.ix.region_figs[r].len();
     let articles = app.ix.region_articles[r];
     let counts = match lang {
-        Lang::Zh => format!("  {}  {figures} 项数据 · {articles} 篇文章", i18n::kind(region.kind, lang)),
-        Lang::En => format!("  {}  {figures} figures · {articles} articles", i18n::kind(region.kind, lang)),
+        Lang::Zh => format!(
+            "  {}  {figures} 项数据 · {articles} 篇文章",
+            i18n::kind(region.kind, lang)
+        ),
+        Lang::En => format!(
+            "  {}  {figures} figures · {articles} articles",
+            i18n::kind(region.kind, lang)
+        ),
     };
     put(buf, x, area.y, area.right() - x, &counts, dim);
     if area.height > 1 {
@@ -81,16 +99,35 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     let arrow = |s: Sort| if app.sort == s { "↓" } else { "" };
     let titles = [
-        (format!("{}{}", lang.pick("指标", "Metric"), arrow(Sort::Metric)), mw, false),
-        (format!("{}{}", arrow(Sort::Value), lang.pick("数值", "Value")), vw, true),
+        (
+            format!("{}{}", lang.pick("指标", "Metric"), arrow(Sort::Metric)),
+            mw,
+            false,
+        ),
+        (
+            format!("{}{}", arrow(Sort::Value), lang.pick("数值", "Value")),
+            vw,
+            true,
+        ),
         (String::new(), dw, false),
-        (format!("{}{}", lang.pick("年份", "Year"), arrow(Sort::Year)), yw, false),
+        (
+            format!("{}{}", lang.pick("年份", "Year"), arrow(Sort::Year)),
+            yw,
+            false,
+        ),
     ];
     row(buf, area.x, area.y, &titles, head);
     let rows = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if app.figs.is_empty() {
         let msg = lang.pick("（该地区没有数据）", "(no figures for this region)");
-        put(buf, rows.x, rows.y, rows.width, msg, Style::new().fg(Color::DarkGray));
+        put(
+            buf,
+            rows.x,
+            rows.y,
+            rows.width,
+            msg,
+            Style::new().fg(Color::DarkGray),
+        );
         return;
     }
     let focused = app.focus == Focus::Figures;
@@ -145,7 +182,10 @@ pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, std::ops::Range<usize>
     } else {
         // A bad sentence span: show some context around the figure instead.
         let f0 = f0.min(n);
-        (f0.saturating_sub(30), f1.clamp(f0, n).saturating_add(30).min(n))
+        (
+            f0.saturating_sub(30),
+            f1.clamp(f0, n).saturating_add(30).min(n),
+        )
     };
     let sentence = chars.get(s0..s1).unwrap_or(&[]).to_vec();
     let start = f0.saturating_sub(s0).min(sentence.len());
@@ -160,7 +200,14 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let dim = Style::new().fg(Color::DarkGray);
     let rule = format!("─ {} ", lang.pick("原文", "Source"));
-    put(buf, area.x, area.y, area.width, &text::pad(&rule, usize::from(area.width)), dim);
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &text::pad(&rule, usize::from(area.width)),
+        dim,
+    );
     let Some(f) = app.figure().and_then(|f| app.ix.figure(f)) else {
         return;
     };
@@ -195,7 +242,17 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
         && area.height > 1
     {
         let title = if a.title.is_empty() { &a.id } else { &a.title };
-        let line = text::truncate(&format!("《{title}》 {}", a.source), usize::from(area.width));
-        put(buf, area.x, area.bottom() - 1, area.width, &line, dim.add_modifier(Modifier::ITALIC));
+        let line = text::truncate(
+            &format!("《{title}》 {}", a.source),
+            usize::from(area.width),
+        );
+        put(
+            buf,
+            area.x,
+            area.bottom() - 1,
+            area.width,
+            &line,
+            dim.add_modifier(Modifier::ITALIC),
+        );
     }
 }

@@ -27,7 +27,9 @@ impl Widget for RegionsPane<'_> {
         if let Some(line) = filter {
             let style = Style::new().fg(Color::Yellow);
             let count = format!(" {}", app.rows.len());
-            let cw = u16::try_from(text::width(&count)).unwrap_or(0).min(line.width);
+            let cw = u16::try_from(text::width(&count))
+                .unwrap_or(0)
+                .min(line.width);
             let cursor = if app.typing { "▏" } else { "" };
             let shown = format!("/{}{cursor}", app.filter);
             // Keep the end of a long filter in view: that is where the user types.
@@ -37,7 +39,14 @@ impl Widget for RegionsPane<'_> {
                 tail.remove(0);
             }
             put(buf, line.x, line.y, line.width - cw, &tail, style);
-            put(buf, line.right() - cw, line.y, cw, &count, Style::new().fg(Color::DarkGray));
+            put(
+                buf,
+                line.right() - cw,
+                line.y,
+                cw,
+                &count,
+                Style::new().fg(Color::DarkGray),
+            );
         }
         if app.rows.is_empty() {
             let msg = if app.filter.is_empty() {
@@ -45,7 +54,14 @@ impl Widget for RegionsPane<'_> {
             } else {
                 lang.pick("（无匹配）", "(no match)")
             };
-            put(buf, list.x, list.y, list.width, msg, Style::new().fg(Color::DarkGray));
+            put(
+                buf,
+                list.x,
+                list.y,
+                list.width,
+                msg,
+                Style::new().fg(Color::DarkGray),
+            );
             return;
         }
         let visible = app.rows.iter().enumerate().skip(app.region_scroll);
@@ -63,7 +79,11 @@ impl Widget for RegionsPane<'_> {
             let name_x = layout::region_name_column(list, row.depth);
             let has_children = !app.ix.children[row.region].is_empty();
             if has_children && row.hit.is_none() && name_x >= list.x + 2 {
-                let mark = if app.collapsed[row.region] { "▸" } else { "▾" };
+                let mark = if app.collapsed[row.region] {
+                    "▸"
+                } else {
+                    "▾"
+                };
                 put(buf, name_x - 2, y, 1, mark, base.fg(Color::DarkGray));
             }
             let count = app.ix.region_figs[row.region].len().to_string();
@@ -84,9 +104,12 @@ impl Widget for RegionsPane<'_> {
             if let Some((alias, idx)) = hit.and_then(|h| h.alias.as_ref()) {
                 let dim = base.fg(Color::DarkGray);
                 name.push((' ', dim));
-                name.extend(alias.chars().enumerate().map(|(k, c)| {
-                    (c, if idx.contains(&k) { lit } else { dim })
-                }));
+                name.extend(
+                    alias
+                        .chars()
+                        .enumerate()
+                        .map(|(k, c)| (c, if idx.contains(&k) { lit } else { dim })),
+                );
             }
             put_chars(buf, name_x, y, name_w, fit(name, name_w));
             if cw < right.saturating_sub(name_x) {
