@@ -1,0 +1,121 @@
+//! App responsiveness: time to first frame from embedded JSON, and filter + redraw per
+//! keystroke, on the bundled dataset, the test fixture and a synthetic dataset 100× larger.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gaoxin::dataset::{self, Dataset};
+use gaoxin::tui::App;
+use gaoxin::tui::i18n::Lang;
+use gaoxin::tui::keymap::Action;
+use gaoxin::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const FIXTURE_JSON: &str = include_str!("../tests/fixtures/mini_dataset.json");
+
+fn parse(json: &str) -> Dataset {
+    dataset::from_json(json, std::path::Path::new("bench")).unwrap()
+}
+
+/// `n` renamed copies of `base`, so regions, articles and figures are all `n` times as many.
+fn scaled(base: &Dataset, n: usize) -> Dataset {
+    let mut out = base.clone();
+    out.articles.clear();
+    out.regions.clear();
+    out.figures.clear();
+    for k in 0..n {
+        let sfx = |id: &str| {
+            if k == 0 {
+                id.to_string()
+            } else {
+                format!("{id}~{k}")
+            }
+        };
+        for a in &base.articles {
+            let mut a = a.clone();
+            a.id = sfx(&a.id);
+            out.articles.push(a);
+        }
+        for r in &base.regions {
+            let mut r = r.clone();
+            r.id = sfx(&r.id);
+            r.parent = r.parent.as_deref().map(sfx);
+            if k > 0 {
+                r.name = format!("{}{k}", r.name);
+            }
+            out.regions.push(r);
+        }
+        for f in &base.figures {
+            let mut f = f.clone();
+            f.id = sfx(&f.id);
+            f.article = sfx(&f.article);
+            f.region = f.region.as_deref().map(sfx);
+            out.figures.push(f);
+        }
+    }
+    out
+}
+
+fn first_frame(app: App) -> Terminal<TestBackend> {
+    let mut app = app;
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| view::draw(f, &mut app)).unwrap();
+    term
+}
+
+fn bench(c: &mut Criterion) {
+    let fixture = parse(FIXTURE_JSON);
+    let bundled = dataset::bundled().unwrap();
+    let base = if bundled.regions.is_empty() {
+        &fixture
+    } else {
+        &bundled
+    };
+    let synthetic = scaled(base, 100);
+    let synthetic_json = serde_json::to_string(&synthetic).unwrap();
+
+    let mut g = c.benchmark_group("first_frame");
+    g.bench_function("bundled", |b| {
+        b.iter(|| first_frame(App::with_lang(dataset::bundled().unwrap(), Lang::Zh)))
+    });
+    g.bench_function("fixture", |b| {
+        b.iter(|| first_frame(App::with_lang(parse(black_box(FIXTURE_JSON)), Lang::Zh)))
+    });
+    g.bench_function("synthetic_100x", |b| {
+        b.iter(|| first_frame(App::with_lang(parse(black_box(&synthetic_json)), Lang::Zh)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("keystroke");
+    for (name, data) in [
+        ("bundled", &bundled),
+        ("fixture", &fixture),
+        ("synthetic_100x", &synthetic),
+    ] {
+        let mut app = App::with_lang(data.clone(), Lang::Zh);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.step(Action::Filter);
+        for ch in "chengd".chars() {
+            app.step(Action::FilterChar(ch));
+        }
+        let mut odd = false;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                // Alternate typing and deleting the last letter: one keystroke per iteration.
+                odd = !odd;
+                app.step(if odd {
+                    Action::FilterChar('u')
+                } else {
+                    Action::FilterDelete
+                });
+                term.draw(|f| view::draw(f, &mut app)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,76 @@
+//! The app's two languages. Only chrome and metric names are translated; region names and
+//! article text stay as written.
+
+use crate::dataset::RegionKind;
+
+/// The language of the UI chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Chinese when `LANG` (or `LC_ALL`, `LC_MESSAGES`) starts with `zh`, English otherwise.
+    pub fn from_env() -> Lang {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        Lang::from_locale(&var)
+    }
+
+    /// Chinese for `zh*` locales, English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The other language.
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Picks the string for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The name of a region kind.
+pub fn kind(k: RegionKind, lang: Lang) -> &'static str {
+    match k {
+        RegionKind::Nation => lang.pick("国家", "nation"),
+        RegionKind::Province => lang.pick("省级", "province"),
+        RegionKind::City => lang.pick("地级市", "city"),
+        RegionKind::District => lang.pick("市辖区", "district"),
+        RegionKind::County => lang.pick("县", "county"),
+        RegionKind::Park => lang.pick("园区", "park"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("ZH_TW"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+        assert_eq!(Lang::Zh.toggled(), Lang::En);
+    }
+}

@@ -1,0 +1,400 @@
+//! The one keymap: a table of keys, the modes they work in, the action they trigger and their
+//! help text. The key handler, the help overlay and the status line all read it.
+
+use super::i18n::Lang;
+
+/// A key press, modifiers already folded in (see `input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character, shifted as typed (`G`, `?`).
+    Char(char),
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Backspace.
+    Backspace,
+    /// Ctrl-C.
+    CtrlC,
+}
+
+impl Key {
+    /// How the key is written in help and the status line.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "S-Tab".into(),
+            Key::Backspace => "Bksp".into(),
+            Key::CtrlC => "Ctrl-C".into(),
+        }
+    }
+}
+
+/// Where the user is; bindings name the modes they work in as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Moving in the regions list.
+    Regions,
+    /// Moving in the figures table.
+    Figures,
+    /// Typing a filter.
+    Filter,
+    /// Reading an article.
+    Reader,
+    /// The help overlay.
+    Help,
+}
+
+impl Mode {
+    /// This mode's bit.
+    pub const fn bit(self) -> u8 {
+        match self {
+            Mode::Regions => 1,
+            Mode::Figures => 2,
+            Mode::Filter => 4,
+            Mode::Reader => 8,
+            Mode::Help => 16,
+        }
+    }
+
+    /// The mode's name for the status line.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Mode::Regions => lang.pick("地区", "REGIONS"),
+            Mode::Figures => lang.pick("数据", "FIGURES"),
+            Mode::Filter => lang.pick("筛选", "FILTER"),
+            Mode::Reader => lang.pick("原文", "READER"),
+            Mode::Help => lang.pick("帮助", "HELP"),
+        }
+    }
+}
+
+const R: u8 = Mode::Regions.bit();
+const F: u8 = Mode::Figures.bit();
+const T: u8 = Mode::Filter.bit();
+const D: u8 = Mode::Reader.bit();
+const H: u8 = Mode::Help.bit();
+const BROWSE: u8 = R | F;
+const NOT_TYPING: u8 = R | F | D | H;
+const ALL: u8 = R | F | T | D | H;
+
+/// A scrollable area mouse wheels act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The regions list.
+    Regions,
+    /// The figures table.
+    Figures,
+    /// The article reader.
+    Reader,
+    /// The help overlay.
+    Help,
+}
+
+/// Everything the user can ask for. Tests drive the app with these, not with key codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Move the selection or view up one line.
+    Up,
+    /// Move down one line.
+    Down,
+    /// Up one page.
+    PageUp,
+    /// Down one page.
+    PageDown,
+    /// To the first line.
+    Top,
+    /// To the last line.
+    Bottom,
+    /// Collapse a region, or go to its parent, or back to the regions pane.
+    Collapse,
+    /// Expand a region, or go to the figures pane.
+    Expand,
+    /// Open: the selected region's figures, the selected figure's article, the filter result.
+    Open,
+    /// Go back, close, or clear the filter.
+    Back,
+    /// Switch between the regions and figures panes.
+    NextPane,
+    /// Start typing a filter.
+    Filter,
+    /// Show or hide the help overlay.
+    Help,
+    /// Cycle the figures' sort order.
+    Sort,
+    /// Switch the UI language.
+    Lang,
+    /// In the reader, jump to the next figure.
+    NextFigure,
+    /// In the reader, jump to the previous figure.
+    PrevFigure,
+    /// Type a character into the filter.
+    FilterChar(char),
+    /// Delete the filter's last character.
+    FilterDelete,
+    /// A click on the n-th visible row of the regions list.
+    ClickRegion(usize),
+    /// A click on the n-th row of the figures table.
+    ClickFigure(usize),
+    /// Mouse wheel over a pane, in lines (negative is up).
+    Scroll(Pane, i32),
+}
+
+/// One line of the keymap.
+#[derive(Debug)]
+pub struct Binding {
+    /// Keys that trigger it.
+    pub keys: &'static [Key],
+    /// Bit set of the modes it works in.
+    pub modes: u8,
+    /// What it does.
+    pub action: Action,
+    /// Help text in Chinese.
+    pub zh: &'static str,
+    /// Help text in English.
+    pub en: &'static str,
+    /// Shown on the status line.
+    pub status: bool,
+}
+
+const fn b(
+    keys: &'static [Key],
+    modes: u8,
+    action: Action,
+    zh: &'static str,
+    en: &'static str,
+    status: bool,
+) -> Binding {
+    Binding {
+        keys,
+        modes,
+        action,
+        zh,
+        en,
+        status,
+    }
+}
+
+use Key::*;
+
+/// The keymap. First match wins.
+pub static KEYMAP: &[Binding] = &[
+    b(
+        &[Up, Char('k')],
+        NOT_TYPING,
+        Action::Up,
+        "上移",
+        "up",
+        false,
+    ),
+    b(&[Up], T, Action::Up, "上一个结果", "previous match", false),
+    b(
+        &[Down, Char('j')],
+        NOT_TYPING,
+        Action::Down,
+        "下移",
+        "down",
+        false,
+    ),
+    b(&[Down], T, Action::Down, "下一个结果", "next match", false),
+    b(&[PageUp], ALL, Action::PageUp, "上翻一页", "page up", false),
+    b(
+        &[PageDown],
+        ALL,
+        Action::PageDown,
+        "下翻一页",
+        "page down",
+        false,
+    ),
+    b(
+        &[Char('g'), Home],
+        NOT_TYPING,
+        Action::Top,
+        "到顶部",
+        "to top",
+        false,
+    ),
+    b(
+        &[Char('G'), End],
+        NOT_TYPING,
+        Action::Bottom,
+        "到底部",
+        "to bottom",
+        false,
+    ),
+    b(
+        &[Left, Char('h')],
+        BROWSE,
+        Action::Collapse,
+        "折叠 / 上级",
+        "collapse / parent",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        BROWSE,
+        Action::Expand,
+        "展开 / 数据",
+        "expand / figures",
+        false,
+    ),
+    b(
+        &[Tab, BackTab],
+        BROWSE,
+        Action::NextPane,
+        "切换窗格",
+        "switch pane",
+        true,
+    ),
+    b(&[Enter], R | F, Action::Open, "打开", "open", true),
+    b(&[Enter], T, Action::Open, "确定", "accept", true),
+    b(
+        &[Char('/')],
+        BROWSE,
+        Action::Filter,
+        "筛选地区",
+        "filter regions",
+        true,
+    ),
+    b(
+        &[Char('n')],
+        D,
+        Action::NextFigure,
+        "下一个数据",
+        "next figure",
+        true,
+    ),
+    b(
+        &[Char('N')],
+        D,
+        Action::PrevFigure,
+        "上一个数据",
+        "previous figure",
+        true,
+    ),
+    b(&[Char('s')], BROWSE, Action::Sort, "排序", "sort", true),
+    b(
+        &[Backspace],
+        T,
+        Action::FilterDelete,
+        "删除",
+        "delete",
+        false,
+    ),
+    b(&[Esc], ALL, Action::Back, "返回", "back", true),
+    b(
+        &[Char('L')],
+        NOT_TYPING,
+        Action::Lang,
+        "中文 / English",
+        "English / 中文",
+        false,
+    ),
+    b(&[Char('?')], NOT_TYPING, Action::Help, "帮助", "help", true),
+    b(
+        &[Char('q'), CtrlC],
+        NOT_TYPING,
+        Action::Quit,
+        "退出",
+        "quit",
+        true,
+    ),
+    b(&[CtrlC], T, Action::Quit, "退出", "quit", false),
+];
+
+/// The action `key` triggers in `mode`; while typing a filter, unbound characters type.
+pub fn action(mode: Mode, key: Key) -> Option<Action> {
+    let bound = KEYMAP
+        .iter()
+        .find(|b| b.modes & mode.bit() != 0 && b.keys.contains(&key))
+        .map(|b| b.action);
+    match (bound, mode, key) {
+        (Some(a), _, _) => Some(a),
+        (None, Mode::Filter, Char(c)) => Some(Action::FilterChar(c)),
+        _ => None,
+    }
+}
+
+/// The bindings that work in `mode`, in table order.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.modes & mode.bit() != 0)
+}
+
+/// The keys of a binding as written in help: `↑/k`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_actions_by_mode() {
+        assert_eq!(action(Mode::Regions, Char('j')), Some(Action::Down));
+        assert_eq!(
+            action(Mode::Filter, Char('j')),
+            Some(Action::FilterChar('j'))
+        );
+        assert_eq!(
+            action(Mode::Filter, Char('q')),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(action(Mode::Filter, CtrlC), Some(Action::Quit));
+        assert_eq!(action(Mode::Reader, Char('n')), Some(Action::NextFigure));
+        assert_eq!(action(Mode::Regions, Char('n')), None);
+        assert_eq!(action(Mode::Help, Char('q')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_mode_can_quit_and_go_back() {
+        for m in [
+            Mode::Regions,
+            Mode::Figures,
+            Mode::Filter,
+            Mode::Reader,
+            Mode::Help,
+        ] {
+            assert_eq!(action(m, CtrlC), Some(Action::Quit), "{m:?}");
+            assert_eq!(action(m, Esc), Some(Action::Back), "{m:?}");
+        }
+    }
+}

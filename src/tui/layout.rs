@@ -1,0 +1,205 @@
+//! Where everything goes, as pure functions of the screen size. State (for paging and
+//! scrolling), drawing and the tests all compute positions here.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use crate::text;
+
+/// Below this width the app says the window is too small instead of drawing.
+pub const MIN_WIDTH: u16 = 40;
+/// Below this height the app says the window is too small instead of drawing.
+pub const MIN_HEIGHT: u16 = 10;
+
+/// The screen split into panes. Pane rects include their borders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    /// The whole screen.
+    pub area: Rect,
+    /// The screen is below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: nothing but a notice is drawn.
+    pub too_small: bool,
+    /// The regions list (left).
+    pub regions: Rect,
+    /// The selected region: header, figures table and source sentence (right).
+    pub region: Rect,
+    /// The article reader, over both panes.
+    pub reader: Rect,
+    /// The status line (bottom row).
+    pub status: Rect,
+}
+
+/// Splits the screen.
+pub fn screen(area: Rect) -> Screen {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Screen {
+            area,
+            too_small: true,
+            ..Screen::default()
+        };
+    }
+    let main_h = area.height - 1;
+    let left = (area.width * 3 / 10).clamp(16, 32);
+    let main = Rect::new(area.x, area.y, area.width, main_h);
+    Screen {
+        area,
+        too_small: false,
+        regions: Rect::new(area.x, area.y, left, main_h),
+        region: Rect::new(area.x + left, area.y, area.width - left, main_h),
+        reader: main,
+        status: Rect::new(area.x, area.y + main_h, area.width, 1),
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// The regions pane's inside: an optional filter line, then the list.
+pub fn regions_parts(pane: Rect, show_filter: bool) -> (Option<Rect>, Rect) {
+    let i = inner(pane);
+    if show_filter && i.height > 1 {
+        let line = Rect::new(i.x, i.y, i.width, 1);
+        (Some(line), Rect::new(i.x, i.y + 1, i.width, i.height - 1))
+    } else {
+        (None, i)
+    }
+}
+
+/// Column where a region's name starts in the list, for a row at `depth` (0 when filtering).
+pub fn region_name_column(list: Rect, depth: usize) -> u16 {
+    let indent = u16::try_from(depth.min(6) * 2).unwrap_or(0);
+    list.x + indent.min(list.width) + 2
+}
+
+/// The region pane's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionParts {
+    /// Name, kind, parent chain and counts (two rows).
+    pub header: Rect,
+    /// Column titles then one figure per row.
+    pub table: Rect,
+    /// A rule, the selected figure's sentence, then its article's title.
+    pub source: Rect,
+}
+
+/// Splits the region pane's inside.
+pub fn region_parts(pane: Rect) -> RegionParts {
+    let i = inner(pane);
+    let header_h = 2.min(i.height);
+    let rest = i.height - header_h;
+    let source_h = (rest * 2 / 5).max(3).min(rest);
+    let table_h = rest - source_h;
+    RegionParts {
+        header: Rect::new(i.x, i.y, i.width, header_h),
+        table: Rect::new(i.x, i.y + header_h, i.width, table_h),
+        source: Rect::new(i.x, i.y + header_h + table_h, i.width, source_h),
+    }
+}
+
+/// Rows of the figures table that hold figures (the first row holds column titles).
+pub fn table_rows(parts: &RegionParts) -> Rect {
+    let t = parts.table;
+    Rect::new(
+        t.x,
+        t.y.saturating_add(1),
+        t.width,
+        t.height.saturating_sub(1),
+    )
+}
+
+/// The reader's inside: a two-row header and a rule, then the body.
+pub fn reader_parts(pane: Rect) -> (Rect, Rect) {
+    let i = inner(pane);
+    let head = 3.min(i.height);
+    (
+        Rect::new(i.x, i.y, i.width, head),
+        Rect::new(i.x, i.y + head, i.width, i.height - head),
+    )
+}
+
+/// The help overlay's rect, centred.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let w = area.width.saturating_sub(4).min(64);
+    let want = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let h = area.height.saturating_sub(2).min(want);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Wraps `text` to `width` columns, paragraph by paragraph (`\n`), with a blank line between
+/// paragraphs. Each line is a range of char offsets into `text`.
+pub fn wrap_chars(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut para_char = 0;
+    for (n, para) in text.split('\n').enumerate() {
+        if n > 0 {
+            lines.push(para_char..para_char);
+        }
+        let mut byte = 0;
+        let mut chars = 0;
+        for r in text::wrap_ranges(para, width.max(1)) {
+            let (Some(before), Some(inside)) = (para.get(byte..r.start), para.get(r.clone()))
+            else {
+                continue;
+            };
+            chars += before.chars().count();
+            let len = inside.chars().count();
+            lines.push(para_char + chars..para_char + chars + len);
+            chars += len;
+            byte = r.end;
+        }
+        para_char += para.chars().count() + 1;
+    }
+    lines
+}
+
+/// The line holding char offset `at`.
+pub fn line_of(lines: &[Range<usize>], at: usize) -> usize {
+    lines
+        .iter()
+        .position(|l| l.contains(&at))
+        .or_else(|| lines.iter().rposition(|l| l.start <= at))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_screen() {
+        for (w, h) in [(120, 40), (80, 24), (50, 16), (40, 10)] {
+            let s = screen(Rect::new(0, 0, w, h));
+            assert!(!s.too_small);
+            assert_eq!(s.regions.width + s.region.width, w);
+            assert_eq!(s.region.right(), w);
+            assert_eq!(s.status.y, h - 1);
+            let p = region_parts(s.region);
+            assert_eq!(p.source.bottom(), s.region.bottom() - 1);
+            assert!(p.source.height >= 3 && p.table.height >= 2, "{w}x{h}");
+        }
+        assert!(screen(Rect::new(0, 0, 20, 8)).too_small);
+    }
+
+    #[test]
+    fn wrapping_keeps_char_offsets() {
+        let t = "成都高新区\n金牛区";
+        let lines = wrap_chars(t, 4);
+        assert_eq!(lines, vec![0..2, 2..4, 4..5, 6..6, 6..8, 8..9]);
+        assert_eq!(line_of(&lines, 6), 4);
+        assert_eq!(line_of(&lines, 7), 4);
+        assert_eq!(line_of(&lines, 99), 5);
+        assert_eq!(line_of(&lines, 8), 5);
+    }
+}

@@ -1,0 +1,578 @@
+//! The app's state and the one place it changes: [`App::step`].
+
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::layout::Rect;
+
+use crate::dataset::{Dataset, RegionKind};
+
+use super::i18n::Lang;
+use super::index::Index;
+use super::keymap::{Action, Mode, Pane};
+use super::layout;
+use super::search::Hit;
+use super::view::Hits;
+
+/// Which pane keys move in while browsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The regions list.
+    Regions,
+    /// The figures table.
+    Figures,
+}
+
+/// Order of the figures table; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// As they appear in the articles.
+    Source,
+    /// By metric name.
+    Metric,
+    /// Largest value first.
+    Value,
+    /// Latest year first.
+    Year,
+}
+
+impl Sort {
+    fn next(self) -> Sort {
+        match self {
+            Sort::Source => Sort::Metric,
+            Sort::Metric => Sort::Value,
+            Sort::Value => Sort::Year,
+            Sort::Year => Sort::Source,
+        }
+    }
+}
+
+/// One visible row of the regions list.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Region index.
+    pub region: usize,
+    /// Indent level (0 while filtering).
+    pub depth: usize,
+    /// The filter match, while filtering.
+    pub hit: Option<Hit>,
+}
+
+/// An open article.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Article index.
+    pub article: usize,
+    /// The article's figures, by position.
+    pub figs: Vec<usize>,
+    /// Which of `figs` is selected.
+    pub cur: usize,
+    /// First body line shown.
+    pub scroll: usize,
+    /// The body wrapped to the current width, as char ranges.
+    pub lines: Vec<Range<usize>>,
+    width: u16,
+}
+
+/// Everything the app shows and remembers.
+pub struct App {
+    /// The dataset and its lookups.
+    pub ix: Index,
+    /// UI language.
+    pub lang: Lang,
+    /// Pane keys act on while browsing.
+    pub focus: Focus,
+    /// A filter is being typed.
+    pub typing: bool,
+    /// The filter text.
+    pub filter: String,
+    /// Visible rows of the regions list.
+    pub rows: Vec<Row>,
+    /// Collapsed state per region.
+    pub collapsed: Vec<bool>,
+    /// Selected row.
+    pub region_sel: usize,
+    /// First row shown.
+    pub region_scroll: usize,
+    /// Figures of the selected region, in the current sort order.
+    pub figs: Vec<usize>,
+    /// Selected figure (index into `figs`).
+    pub fig_sel: usize,
+    /// First figure row shown.
+    pub fig_scroll: usize,
+    /// Sort order of `figs`.
+    pub sort: Sort,
+    /// The open article, if any.
+    pub reader: Option<Reader>,
+    /// The help overlay's scroll offset, when open.
+    pub help: Option<usize>,
+    /// Screen size of the last frame.
+    pub size: Rect,
+    /// Clickable areas of the last frame.
+    pub hits: Hits,
+    /// The user asked to leave.
+    pub quit: bool,
+    matcher: SkimMatcherV2,
+}
+
+impl App {
+    /// A new app on `data`, in the language `LANG` asks for.
+    pub fn new(data: Dataset) -> App {
+        App::with_lang(data, Lang::from_env())
+    }
+
+    /// A new app on `data` in `lang`.
+    pub fn with_lang(data: Dataset, lang: Lang) -> App {
+        let ix = Index::new(data);
+        let n = ix.data.regions.len();
+        let mut app = App {
+            ix,
+            lang,
+            focus: Focus::Regions,
+            typing: false,
+            filter: String::new(),
+            rows: Vec::new(),
+            collapsed: vec![false; n],
+            region_sel: 0,
+            region_scroll: 0,
+            figs: Vec::new(),
+            fig_sel: 0,
+            fig_scroll: 0,
+            sort: Sort::Source,
+            reader: None,
+            help: None,
+            size: Rect::new(0, 0, 80, 24),
+            hits: Hits::default(),
+            quit: false,
+            matcher: SkimMatcherV2::default(),
+        };
+        app.rebuild_rows(None);
+        app
+    }
+
+    /// Where the user is, for the keymap.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if self.typing {
+            Mode::Filter
+        } else if self.reader.is_some() {
+            Mode::Reader
+        } else if self.focus == Focus::Figures {
+            Mode::Figures
+        } else {
+            Mode::Regions
+        }
+    }
+
+    /// The selected region's index, if any.
+    pub fn region(&self) -> Option<usize> {
+        self.rows.get(self.region_sel).map(|r| r.region)
+    }
+
+    /// The selected figure's index, if any.
+    pub fn figure(&self) -> Option<usize> {
+        self.figs.get(self.fig_sel).copied()
+    }
+
+    /// Adapts scrolling and wrapping to a new screen size.
+    pub fn resize(&mut self, area: Rect) {
+        if area != self.size {
+            self.size = area;
+            self.rewrap(true);
+            self.fix_scroll();
+        }
+    }
+
+    /// Applies one action.
+    pub fn step(&mut self, action: Action) {
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        if action == Action::Lang {
+            self.lang = self.lang.toggled();
+            if self.sort == Sort::Metric {
+                self.sort_figs();
+            }
+            return;
+        }
+        match self.mode() {
+            Mode::Help => self.step_help(action),
+            Mode::Filter => self.step_filter(action),
+            Mode::Reader => self.step_reader(action),
+            Mode::Regions | Mode::Figures => self.step_browse(action),
+        }
+        self.fix_scroll();
+    }
+
+    fn step_help(&mut self, action: Action) {
+        let max = super::view::help::lines(self.lang).len();
+        let Some(scroll) = self.help.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Back | Action::Help => self.help = None,
+            Action::Up | Action::PageUp => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::PageDown => *scroll = (*scroll + 1).min(max),
+            Action::Top => *scroll = 0,
+            Action::Scroll(_, d) => *scroll = add(*scroll, d, max),
+            _ => {}
+        }
+    }
+
+    fn step_filter(&mut self, action: Action) {
+        match action {
+            Action::FilterChar(c) => {
+                self.filter.push(c);
+                self.refilter();
+            }
+            Action::FilterDelete => {
+                self.filter.pop();
+                self.refilter();
+            }
+            Action::Open => {
+                self.typing = false;
+                if !self.figs.is_empty() {
+                    self.focus = Focus::Figures;
+                }
+            }
+            Action::Back => self.clear_filter(),
+            _ => self.move_regions(action),
+        }
+    }
+
+    fn step_reader(&mut self, action: Action) {
+        let page = self.reader_body().height as usize;
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let max = r.lines.len().saturating_sub(page.max(1));
+        match action {
+            Action::Back => self.reader = None,
+            Action::Help => self.help = Some(0),
+            Action::Up => r.scroll = r.scroll.saturating_sub(1),
+            Action::Down => r.scroll = (r.scroll + 1).min(max),
+            Action::PageUp => r.scroll = r.scroll.saturating_sub(page.max(1)),
+            Action::PageDown => r.scroll = (r.scroll + page.max(1)).min(max),
+            Action::Top => r.scroll = 0,
+            Action::Bottom => r.scroll = max,
+            Action::Scroll(_, d) => r.scroll = add(r.scroll, d, max),
+            Action::NextFigure if r.cur + 1 < r.figs.len() => {
+                r.cur += 1;
+                self.reveal();
+            }
+            Action::PrevFigure if r.cur > 0 => {
+                r.cur -= 1;
+                self.reveal();
+            }
+            _ => {}
+        }
+    }
+
+    fn step_browse(&mut self, action: Action) {
+        match action {
+            Action::Help => self.help = Some(0),
+            Action::Filter => self.typing = true,
+            Action::Sort => {
+                self.sort = self.sort.next();
+                self.sort_figs();
+            }
+            Action::NextPane => {
+                self.focus = match self.focus {
+                    Focus::Regions => Focus::Figures,
+                    Focus::Figures => Focus::Regions,
+                }
+            }
+            Action::ClickRegion(i) if i < self.rows.len() => {
+                self.focus = Focus::Regions;
+                self.select_row(i);
+            }
+            Action::ClickFigure(i) if i < self.figs.len() => {
+                self.focus = Focus::Figures;
+                self.fig_sel = i;
+            }
+            Action::Scroll(Pane::Regions, d) => {
+                self.select_row(add(self.region_sel, d, self.rows.len().saturating_sub(1)));
+            }
+            Action::Scroll(Pane::Figures, d) => {
+                self.fig_sel = add(self.fig_sel, d, self.figs.len().saturating_sub(1));
+            }
+            Action::Back if !self.filter.is_empty() => self.clear_filter(),
+            Action::Back => self.focus = Focus::Regions,
+            _ if self.focus == Focus::Regions => self.step_regions(action),
+            _ => self.step_figures(action),
+        }
+    }
+
+    fn step_regions(&mut self, action: Action) {
+        let row = self.rows.get(self.region_sel).cloned();
+        match action {
+            Action::Open => self.focus = Focus::Figures,
+            Action::Collapse => {
+                let Some(row) = row else { return };
+                let r = row.region;
+                let foldable = self.filter.is_empty()
+                    && !self.ix.children[r].is_empty()
+                    && self
+                        .ix
+                        .region(r)
+                        .is_some_and(|x| x.kind != RegionKind::Nation);
+                if foldable && !self.collapsed[r] {
+                    self.collapsed[r] = true;
+                    self.rebuild_rows(Some(r));
+                } else if let Some(p) = self.ix.parent[r]
+                    && let Some(i) = self.rows.iter().position(|x| x.region == p)
+                {
+                    self.select_row(i);
+                }
+            }
+            Action::Expand => {
+                let Some(row) = row else { return };
+                if self.collapsed[row.region] {
+                    self.collapsed[row.region] = false;
+                    self.rebuild_rows(Some(row.region));
+                } else {
+                    self.focus = Focus::Figures;
+                }
+            }
+            _ => self.move_regions(action),
+        }
+    }
+
+    fn step_figures(&mut self, action: Action) {
+        let page = self.figure_rows().height.max(1) as usize;
+        let last = self.figs.len().saturating_sub(1);
+        match action {
+            Action::Up => self.fig_sel = self.fig_sel.saturating_sub(1),
+            Action::Down => self.fig_sel = (self.fig_sel + 1).min(last),
+            Action::PageUp => self.fig_sel = self.fig_sel.saturating_sub(page),
+            Action::PageDown => self.fig_sel = (self.fig_sel + page).min(last),
+            Action::Top => self.fig_sel = 0,
+            Action::Bottom => self.fig_sel = last,
+            Action::Collapse => self.focus = Focus::Regions,
+            Action::Open => self.open_reader(),
+            _ => {}
+        }
+    }
+
+    fn move_regions(&mut self, action: Action) {
+        let page = self.region_list().height.max(1) as usize;
+        let last = self.rows.len().saturating_sub(1);
+        let sel = self.region_sel;
+        let to = match action {
+            Action::Up => sel.saturating_sub(1),
+            Action::Down => (sel + 1).min(last),
+            Action::PageUp => sel.saturating_sub(page),
+            Action::PageDown => (sel + page).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return,
+        };
+        self.select_row(to);
+    }
+
+    fn select_row(&mut self, i: usize) {
+        let before = self.region();
+        self.region_sel = i.min(self.rows.len().saturating_sub(1));
+        if self.region() != before {
+            self.load_figs();
+        }
+    }
+
+    fn load_figs(&mut self) {
+        self.figs = self
+            .region()
+            .and_then(|r| self.ix.region_figs.get(r))
+            .cloned()
+            .unwrap_or_default();
+        self.sort_figs();
+        self.fig_sel = 0;
+        self.fig_scroll = 0;
+    }
+
+    fn sort_figs(&mut self) {
+        let selected = self.figure();
+        let ix = &self.ix;
+        let figs = &ix.data.figures;
+        match self.sort {
+            Sort::Source => self.figs.sort_unstable(),
+            Sort::Metric => self.figs.sort_by_cached_key(|&f| {
+                let name = figs.get(f).map(|x| ix.figure_name(x, self.lang));
+                (name, f)
+            }),
+            Sort::Value => self.figs.sort_by(|&a, &b| {
+                let (va, vb) = (figs[a].value, figs[b].value);
+                vb.total_cmp(&va).then(a.cmp(&b))
+            }),
+            Sort::Year => self
+                .figs
+                .sort_by_key(|&f| (std::cmp::Reverse(figs[f].year), f)),
+        }
+        if let Some(s) = selected {
+            self.fig_sel = self.figs.iter().position(|&f| f == s).unwrap_or(0);
+        }
+    }
+
+    /// Rebuilds the visible rows, keeping `keep` (or the current region) selected.
+    fn rebuild_rows(&mut self, keep: Option<usize>) {
+        let keep = keep.or(self.region());
+        self.rows = if self.filter.trim().is_empty() {
+            self.ix
+                .tree(&self.collapsed)
+                .into_iter()
+                .map(|(region, depth)| Row {
+                    region,
+                    depth,
+                    hit: None,
+                })
+                .collect()
+        } else {
+            let mut rows: Vec<Row> = self
+                .ix
+                .tree(&vec![false; self.collapsed.len()])
+                .into_iter()
+                .filter_map(|(region, _)| {
+                    let hit = self.ix.keys[region].best(&self.matcher, &self.filter)?;
+                    Some(Row {
+                        region,
+                        depth: 0,
+                        hit: Some(hit),
+                    })
+                })
+                .collect();
+            // Stable sort: equal scores keep tree order.
+            rows.sort_by_key(|r| std::cmp::Reverse(r.hit.as_ref().map_or(0, |h| h.score)));
+            rows
+        };
+        let sel = keep
+            .and_then(|k| self.rows.iter().position(|r| r.region == k))
+            .unwrap_or(0);
+        self.region_sel = usize::MAX;
+        self.select_row(sel);
+    }
+
+    fn refilter(&mut self) {
+        self.rebuild_rows(None);
+        // While typing, the best match is what the user wants to see.
+        self.select_row(0);
+        self.region_scroll = 0;
+    }
+
+    fn clear_filter(&mut self) {
+        let keep = self.region();
+        self.typing = false;
+        self.filter.clear();
+        // Show the chosen region in the tree even if an ancestor was collapsed.
+        let mut cur = keep.and_then(|k| self.ix.parent[k]);
+        while let Some(p) = cur {
+            self.collapsed[p] = false;
+            cur = self.ix.parent[p];
+        }
+        self.rebuild_rows(keep);
+    }
+
+    fn open_reader(&mut self) {
+        let Some(f) = self.figure() else { return };
+        let Some(article) = self.ix.figure_article.get(f).copied().flatten() else {
+            return;
+        };
+        let figs = self.ix.article_figs[article].clone();
+        let cur = figs.iter().position(|&x| x == f).unwrap_or(0);
+        self.reader = Some(Reader {
+            article,
+            figs,
+            cur,
+            scroll: 0,
+            lines: Vec::new(),
+            width: 0,
+        });
+        self.rewrap(true);
+    }
+
+    /// Re-wraps the article for the current width; `reveal` scrolls to the selected figure.
+    fn rewrap(&mut self, reveal: bool) {
+        let body = self.reader_body();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if r.width != body.width || r.lines.is_empty() {
+            let text = self
+                .ix
+                .article(r.article)
+                .map(|a| a.text.as_str())
+                .unwrap_or("");
+            r.lines = layout::wrap_chars(text, body.width.max(1) as usize);
+            r.width = body.width;
+        }
+        if reveal {
+            self.reveal();
+        }
+    }
+
+    /// Scrolls the reader so the selected figure sits a third of the way down.
+    fn reveal(&mut self) {
+        let h = self.reader_body().height as usize;
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let Some(f) = r.figs.get(r.cur).and_then(|&f| self.ix.figure(f)) else {
+            return;
+        };
+        let line = layout::line_of(&r.lines, f.span[0]);
+        let max = r.lines.len().saturating_sub(h.max(1));
+        r.scroll = line.saturating_sub(h / 3).min(max);
+    }
+
+    fn fix_scroll(&mut self) {
+        let h = self.region_list().height.max(1) as usize;
+        self.region_scroll = keep_visible(self.region_scroll, self.region_sel, h);
+        let h = self.figure_rows().height.max(1) as usize;
+        self.fig_scroll = keep_visible(self.fig_scroll, self.fig_sel, h);
+        if let Some(help) = self.help.as_mut() {
+            *help = (*help).min(super::view::help::lines(self.lang).len());
+        }
+    }
+
+    /// The regions list area of the current layout.
+    pub fn region_list(&self) -> Rect {
+        let s = layout::screen(self.size);
+        layout::regions_parts(s.regions, self.typing || !self.filter.is_empty()).1
+    }
+
+    /// The figure rows of the current layout.
+    pub fn figure_rows(&self) -> Rect {
+        layout::table_rows(&layout::region_parts(layout::screen(self.size).region))
+    }
+
+    /// The reader's body area in the current layout.
+    pub fn reader_body(&self) -> Rect {
+        layout::reader_parts(layout::screen(self.size).reader).1
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("mode", &self.mode())
+            .field("filter", &self.filter)
+            .field("region", &self.region())
+            .field("figure", &self.figure())
+            .finish_non_exhaustive()
+    }
+}
+
+fn keep_visible(scroll: usize, sel: usize, h: usize) -> usize {
+    if sel < scroll {
+        sel
+    } else if sel >= scroll + h {
+        sel + 1 - h
+    } else {
+        scroll
+    }
+}
+
+fn add(v: usize, d: i32, max: usize) -> usize {
+    let d = isize::try_from(d).unwrap_or(0);
+    v.saturating_add_signed(d).min(max)
+}

@@ -1,0 +1,256 @@
+//! Drawing: one small widget per pane, each rendering from the app's state. Text reaches the
+//! buffer only through [`put`], which measures with `crate::text` and never lets a wide
+//! character straddle the edge of the area it was given.
+
+pub mod help;
+pub mod reader;
+pub mod region;
+pub mod regions;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::keymap::Pane;
+use super::layout;
+use super::state::App;
+use crate::text;
+
+/// Where things were drawn, so mouse events can find their target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// The regions pane (with border).
+    pub regions_pane: Rect,
+    /// Rows of the regions list.
+    pub regions: Rect,
+    /// First list row shown.
+    pub region_scroll: usize,
+    /// The region pane (with border).
+    pub region_pane: Rect,
+    /// Rows of the figures table.
+    pub figures: Rect,
+    /// First figure row shown.
+    pub fig_scroll: usize,
+    /// The reader, when open.
+    pub reader: Rect,
+    /// The help overlay, when open.
+    pub help: Rect,
+    /// Every bordered pane drawn, bottom to top.
+    pub panes: Vec<Rect>,
+}
+
+fn within(r: Rect, x: u16, y: u16) -> bool {
+    r.width > 0 && x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
+}
+
+impl Hits {
+    /// The pane under a point, topmost first.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        if within(self.help, x, y) {
+            Some(Pane::Help)
+        } else if self.help.width > 0 {
+            None
+        } else if within(self.reader, x, y) {
+            Some(Pane::Reader)
+        } else if within(self.regions_pane, x, y) {
+            Some(Pane::Regions)
+        } else if within(self.region_pane, x, y) {
+            Some(Pane::Figures)
+        } else {
+            None
+        }
+    }
+
+    /// The regions list row under a point.
+    pub fn region_row(&self, x: u16, y: u16) -> Option<usize> {
+        within(self.regions, x, y).then(|| self.region_scroll + usize::from(y - self.regions.y))
+    }
+
+    /// The figures table row under a point.
+    pub fn figure_row(&self, x: u16, y: u16) -> Option<usize> {
+        within(self.figures, x, y).then(|| self.fig_scroll + usize::from(y - self.figures.y))
+    }
+}
+
+/// Draws the whole screen for `app` and records the hit areas in it.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    app.resize(area);
+    let hits = render(app, area, frame.buffer_mut());
+    app.hits = hits;
+}
+
+/// Renders the app into `buf` over `area`; returns where things went.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
+    let screen = layout::screen(area);
+    let mut hits = Hits::default();
+    if screen.too_small {
+        too_small(app, area, buf);
+        return hits;
+    }
+    if app.reader.is_some() {
+        reader::ReaderPane { app }.render(screen.reader, buf);
+        hits.reader = screen.reader;
+        hits.panes.push(screen.reader);
+    } else {
+        regions::RegionsPane { app }.render(screen.regions, buf);
+        region::RegionPane { app }.render(screen.region, buf);
+        hits.regions_pane = screen.regions;
+        hits.regions = app.region_list();
+        hits.region_scroll = app.region_scroll;
+        hits.region_pane = screen.region;
+        hits.figures = app.figure_rows();
+        hits.fig_scroll = app.fig_scroll;
+        hits.panes.extend([screen.regions, screen.region]);
+    }
+    status::StatusLine { app }.render(screen.status, buf);
+    if let Some(scroll) = app.help {
+        let lines = help::lines(app.lang);
+        let popup = layout::help_popup(screen.reader, lines.len());
+        help::HelpPopup { app, scroll }.render(popup, buf);
+        hits.help = popup;
+        hits.panes.push(popup);
+    }
+    hits
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let msg = format!(
+        "{} {}×{}",
+        app.lang
+            .pick("窗口太小，至少需要", "Window too small; need at least"),
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let lines = layout::wrap_chars(&msg, area.width as usize);
+    let chars: Vec<char> = msg.chars().collect();
+    for (i, l) in lines.iter().enumerate().take(area.height as usize) {
+        let s: String = chars.get(l.clone()).unwrap_or(&[]).iter().collect();
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        put(
+            buf,
+            area.x,
+            y,
+            area.width,
+            &s,
+            Style::new().fg(Color::Yellow),
+        );
+    }
+}
+
+/// Writes `s` at (x, y) in at most `width` columns; returns the columns used. A wide character
+/// that would not fit whole is left out.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, s: &str, style: Style) -> u16 {
+    put_chars(buf, x, y, width, s.chars().map(|c| (c, style)))
+}
+
+/// Like [`put`], one style per character.
+pub fn put_chars(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    chars: impl IntoIterator<Item = (char, Style)>,
+) -> u16 {
+    let mut used: u16 = 0;
+    let mut one = [0u8; 4];
+    for (c, style) in chars {
+        // Sanitize per character so char offsets (figure spans) stay aligned with the text.
+        for d in text::sanitize(c.encode_utf8(&mut one)).chars() {
+            let w = u16::try_from(text::char_width(d)).unwrap_or(2);
+            if w == 0 {
+                continue;
+            }
+            if used + w > width {
+                return used;
+            }
+            let mut sym = [0u8; 4];
+            if let Some(cell) = buf.cell_mut((x + used, y)) {
+                cell.set_symbol(d.encode_utf8(&mut sym)).set_style(style);
+            }
+            for k in 1..w {
+                if let Some(cell) = buf.cell_mut((x + used + k, y)) {
+                    cell.reset();
+                    cell.set_style(style);
+                }
+            }
+            used += w;
+        }
+    }
+    used
+}
+
+/// Cuts styled characters to `width` columns, ending with `…` when anything was cut.
+pub fn fit(chars: Vec<(char, Style)>, width: u16) -> Vec<(char, Style)> {
+    let width = usize::from(width);
+    let total: usize = chars.iter().map(|(c, _)| text::char_width(*c)).sum();
+    if total <= width {
+        return chars;
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (c, st) in chars {
+        let w = text::char_width(c);
+        if used + w + 1 > width {
+            out.push(('…', st));
+            break;
+        }
+        used += w;
+        out.push((c, st));
+    }
+    out
+}
+
+/// Fills `width` columns at (x, y) with spaces in `style`.
+pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
+    for k in 0..width {
+        if let Some(cell) = buf.cell_mut((x + k, y)) {
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
+}
+
+/// Draws a bordered pane with a title; the border is highlighted when `focused`.
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str, focused: bool) {
+    let color = if focused {
+        Color::Cyan
+    } else {
+        Color::DarkGray
+    };
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(color))
+        .render(area, buf);
+    if area.width > 4 {
+        let style = Style::new().fg(color).add_modifier(Modifier::BOLD);
+        put(buf, area.x + 2, area.y, area.width - 4, title, style);
+    }
+}
+
+/// Clears `area` for a popup, and blanks any wide character whose right half it would cover.
+pub fn clear_popup(buf: &mut Buffer, area: Rect) {
+    Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.y..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// The style of the selected row: reversed in the focused pane, underlined elsewhere.
+pub fn selected(focused: bool) -> Style {
+    if focused {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new().bg(Color::DarkGray)
+    }
+}

@@ -1,0 +1,258 @@
+//! The region pane: who the region is, its figures in a sortable table, and the selected
+//! figure's source sentence with the figure lit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Widget;
+
+use super::{fill, frame, put, put_chars, selected};
+use crate::dataset::Figure;
+use crate::text;
+use crate::tui::format;
+use crate::tui::i18n::{self, Lang};
+use crate::tui::layout;
+use crate::tui::state::{App, Focus, Sort};
+
+/// The region pane.
+pub struct RegionPane<'a> {
+    /// The app to draw.
+    pub app: &'a App,
+}
+
+impl Widget for RegionPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let lang = app.lang;
+        frame(
+            buf,
+            area,
+            lang.pick("数据", "Figures"),
+            app.focus == Focus::Figures,
+        );
+        let parts = layout::region_parts(area);
+        let Some(r) = app.region() else {
+            let msg = lang.pick("数据集为空", "The dataset is empty");
+            let h = parts.header;
+            put(
+                buf,
+                h.x,
+                h.y,
+                h.width,
+                msg,
+                Style::new().fg(Color::DarkGray),
+            );
+            return;
+        };
+        header(app, r, parts.header, buf);
+        table(app, parts.table, buf);
+        source(app, parts.source, buf);
+    }
+}
+
+fn header(app: &App, r: usize, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let Some(region) = app.ix.region(r) else {
+        return;
+    };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let dim = Style::new().fg(Color::DarkGray);
+    let mut x = area.x;
+    x += put(buf, x, area.y, area.width, &region.name, bold);
+    let figures = app.ix.region_figs[r].len();
+    let articles = app.ix.region_articles[r];
+    let counts = match lang {
+        Lang::Zh => format!(
+            "  {}  {figures} 项数据 · {articles} 篇文章",
+            i18n::kind(region.kind, lang)
+        ),
+        Lang::En => format!(
+            "  {}  {figures} figures · {articles} articles",
+            i18n::kind(region.kind, lang)
+        ),
+    };
+    put(buf, x, area.y, area.right() - x, &counts, dim);
+    if area.height > 1 {
+        let chain = app.ix.chain(r).join(" › ");
+        put(buf, area.x, area.y + 1, area.width, &chain, dim);
+    }
+}
+
+/// Column widths: metric, value, modality, year.
+fn columns(width: u16, lang: Lang) -> [u16; 4] {
+    let year = 4;
+    let modality = match lang {
+        Lang::Zh => 4,
+        Lang::En => 6,
+    };
+    let value = (width / 3).clamp(6, 16);
+    let metric = width.saturating_sub(year + modality + value + 3);
+    [metric, value, modality, year]
+}
+
+fn table(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let lang = app.lang;
+    let [mw, vw, dw, yw] = columns(area.width, lang);
+    let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let arrow = |s: Sort| if app.sort == s { "↓" } else { "" };
+    let titles = [
+        (
+            format!("{}{}", lang.pick("指标", "Metric"), arrow(Sort::Metric)),
+            mw,
+            false,
+        ),
+        (
+            format!("{}{}", arrow(Sort::Value), lang.pick("数值", "Value")),
+            vw,
+            true,
+        ),
+        (String::new(), dw, false),
+        (
+            format!("{}{}", lang.pick("年份", "Year"), arrow(Sort::Year)),
+            yw,
+            false,
+        ),
+    ];
+    row(buf, area.x, area.y, &titles, head);
+    let rows = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    if app.figs.is_empty() {
+        let msg = lang.pick("（该地区没有数据）", "(no figures for this region)");
+        put(
+            buf,
+            rows.x,
+            rows.y,
+            rows.width,
+            msg,
+            Style::new().fg(Color::DarkGray),
+        );
+        return;
+    }
+    let focused = app.focus == Focus::Figures;
+    let visible = app.figs.iter().enumerate().skip(app.fig_scroll);
+    for (n, (i, &f)) in visible.take(rows.height as usize).enumerate() {
+        let Some(fig) = app.ix.figure(f) else {
+            continue;
+        };
+        let y = rows.y + u16::try_from(n).unwrap_or(0);
+        let base = if i == app.fig_sel {
+            selected(focused)
+        } else {
+            Style::new()
+        };
+        fill(buf, rows.x, y, rows.width, base);
+        let cells = [
+            (app.ix.figure_name(fig, lang), mw, false),
+            (format::figure_value(fig), vw, true),
+            (format::modality(fig.modality, lang).to_string(), dw, false),
+            (format::year(fig.year), yw, false),
+        ];
+        row(buf, rows.x, y, &cells, base);
+        if !format::modality(fig.modality, lang).is_empty() {
+            let x = rows.x + mw + vw + 2;
+            let mark = base.fg(Color::Magenta);
+            put(buf, x, y, dw, format::modality(fig.modality, lang), mark);
+        }
+    }
+}
+
+fn row(buf: &mut Buffer, x: u16, y: u16, cells: &[(String, u16, bool)], style: Style) {
+    let mut x = x;
+    for (s, w, right) in cells {
+        let s = if *right {
+            text::pad_left(s, usize::from(*w))
+        } else {
+            text::pad(s, usize::from(*w))
+        };
+        put(buf, x, y, *w, &s, style);
+        x += w + 1;
+    }
+}
+
+/// The selected figure's sentence in chars: `(sentence, figure range within it)`.
+pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, std::ops::Range<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let [s0, s1] = f.sentence;
+    let [f0, f1] = f.span;
+    let (s0, s1) = if s0 < s1 && s1 <= n && s0 <= f0 && f1 <= s1 {
+        (s0, s1)
+    } else {
+        // A bad sentence span: show some context around the figure instead.
+        let f0 = f0.min(n);
+        (
+            f0.saturating_sub(30),
+            f1.clamp(f0, n).saturating_add(30).min(n),
+        )
+    };
+    let sentence = chars.get(s0..s1).unwrap_or(&[]).to_vec();
+    let start = f0.saturating_sub(s0).min(sentence.len());
+    let end = f1.saturating_sub(s0).clamp(start, sentence.len());
+    (sentence, start..end)
+}
+
+fn source(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let lang = app.lang;
+    let dim = Style::new().fg(Color::DarkGray);
+    let rule = format!("─ {} ", lang.pick("原文", "Source"));
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &text::pad(&rule, usize::from(area.width)),
+        dim,
+    );
+    let Some(f) = app.figure().and_then(|f| app.ix.figure(f)) else {
+        return;
+    };
+    let article = app
+        .ix
+        .figure_article
+        .get(app.figure().unwrap_or(0))
+        .copied()
+        .flatten()
+        .and_then(|a| app.ix.article(a));
+    let body = article.map_or("", |a| a.text.as_str());
+    let (sentence, lit) = sentence_of(body, f);
+    let s: String = sentence.iter().collect();
+    let lines = layout::wrap_chars(&s, usize::from(area.width));
+    let room = usize::from(area.height.saturating_sub(2));
+    // Keep the figure's line in view when the sentence is longer than the box.
+    let fig_line = layout::line_of(&lines, lit.start);
+    let first = fig_line.saturating_sub(room.saturating_sub(1));
+    let hl = Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    for (n, l) in lines.iter().skip(first).take(room).enumerate() {
+        let y = area.y + 1 + u16::try_from(n).unwrap_or(0);
+        let chars = l.clone().filter_map(|k| {
+            let c = *sentence.get(k)?;
+            Some((c, if lit.contains(&k) { hl } else { Style::new() }))
+        });
+        put_chars(buf, area.x, y, area.width, chars);
+    }
+    if let Some(a) = article
+        && area.height > 1
+    {
+        let title = if a.title.is_empty() { &a.id } else { &a.title };
+        let line = text::truncate(
+            &format!("《{title}》 {}", a.source),
+            usize::from(area.width),
+        );
+        put(
+            buf,
+            area.x,
+            area.bottom() - 1,
+            area.width,
+            &line,
+            dim.add_modifier(Modifier::ITALIC),
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! The app in a real terminal: tmux runs the built binary, we type and read the screen back.
+//!
+//! tmux is required: install it (`apt-get install tmux`); CI does.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use gaoxin::text;
+use gaoxin::tui::layout;
+use ratatui::layout::Rect;
+
+/// A private tmux server, killed when dropped (also when an assertion fails).
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start() -> Tmux {
+        Tmux::start_named("a")
+    }
+
+    fn start_named(tag: &str) -> Tmux {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            ok,
+            "tmux is not installed; the real-terminal tests need it: install tmux \
+             (e.g. `apt-get install tmux`) and run the tests again"
+        );
+        Tmux {
+            socket: format!("gaoxin-test-{}-{tag}", std::process::id()),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let out = Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    fn capture(&self) -> Vec<String> {
+        let out = self.run(&["capture-pane", "-p", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Captures until `ok` holds or 5 s pass; returns the last capture.
+    fn wait_for(&self, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let screen = self.capture();
+            if ok(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    screen.join("\n")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// Display column where `needle` starts on a captured line.
+fn column_of(line: &str, needle: &str) -> Option<usize> {
+    line.find(needle).map(|b| text::width(&line[..b]))
+}
+
+fn at(screen: &[String], row: u16, col: u16, needle: &str) -> bool {
+    screen
+        .get(usize::from(row))
+        .and_then(|l| column_of(l, needle))
+        .is_some_and(|c| c == usize::from(col))
+}
+
+/// 成都市 in the list and the header, and its source sentence, where the layout puts them.
+fn chengdu_in_place(screen: &[String], w: u16, h: u16) -> bool {
+    let s = layout::screen(Rect::new(0, 0, w, h));
+    let (_, list) = layout::regions_parts(s.regions, true);
+    let parts = layout::region_parts(s.region);
+    at(
+        screen,
+        list.y,
+        layout::region_name_column(list, 0),
+        "成都市",
+    ) && at(screen, parts.header.y, parts.header.x, "成都市")
+        && at(screen, parts.source.y + 1, parts.source.x, "截至去年底")
+}
+
+#[test]
+fn app_in_a_real_terminal() {
+    let tmux = Tmux::start();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bin = env!("CARGO_BIN_EXE_gaoxin");
+    // Start a placeholder, size the window, then run the app in it: the app's first frame
+    // then sees the final size.
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "cat",
+    ]);
+    tmux.run(&["set-option", "-g", "status", "off"]);
+    tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    let cmd = format!(
+        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}' --data tests/fixtures/mini_dataset.json; \
+         echo GAOXIN-EXIT $?; exec cat"
+    );
+    tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
+    tmux.wait_for("the regions list", |s| {
+        s.iter().any(|l| l.contains("Regions"))
+    });
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+
+    tmux.run(&["send-keys", "-t", "t", "-l", "/chengdu"]);
+    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    tmux.wait_for("成都市 at 100x30", |s| chengdu_in_place(s, 100, 30));
+
+    tmux.run(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    tmux.wait_for("成都市 at 60x20", |s| chengdu_in_place(s, 60, 20));
+
+    // Open the selected figure's source: the article, with the figure's line in view.
+    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    let reader = layout::reader_parts(layout::screen(Rect::new(0, 0, 60, 20)).reader);
+    tmux.wait_for("the article", |s| {
+        at(s, reader.0.y, reader.0.x, "成都高新区营收突破")
+            && s.iter().any(|l| l.contains("1.3万家"))
+    });
+
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "still in the alternate screen"
+    );
+    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor left hidden");
+}
+
+#[test]
+fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
+    let tmux = Tmux::start_named("c");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bin = env!("CARGO_BIN_EXE_gaoxin");
+    tmux.run(&["new-session", "-d", "-s", "t", "-x", "30", "-y", "8", "cat"]);
+    tmux.run(&["set-option", "-g", "status", "off"]);
+    tmux.run(&["resize-window", "-t", "t", "-x", "30", "-y", "8"]);
+    let cmd = format!(
+        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}' --data tests/fixtures/mini_dataset.json; \
+         echo GAOXIN-EXIT $?; exec cat"
+    );
+    tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
+    tmux.wait_for("the too-small notice", |s| {
+        s.iter().any(|l| l.contains("too small"))
+    });
+    tmux.run(&["send-keys", "-t", "t", "C-c"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+    assert_eq!(tmux.format("#{cursor_flag}"), "1");
+}
