@@ -172,7 +172,8 @@ fn score(ds: &Dataset, gold: &[Value]) -> Score {
                 s.need += 1;
             }
             let quote = squash(g["quote"].as_str().unwrap());
-            let gv = g["value"].as_f64().unwrap();
+            // A gold figure without a numeric value (`数百名`) can match nothing, as in the scorer.
+            let gv = g["value"].as_f64().unwrap_or(f64::NAN);
             let gu = g["unit"].as_str().unwrap_or("");
             let mut best: Option<(usize, bool)> = None;
             for (i, c) in cands.iter().enumerate() {

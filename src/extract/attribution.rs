@@ -53,15 +53,52 @@ const ANAPHORA: &[(&str, Refers)] = &[
 
 /// Words right after a place that make it part of an organisation's name, not a region.
 const ORG_SUFFIXES: &[&str] = &[
-    "大学", "学院", "理工", "师范", "集团", "公司", "银行", "日报", "电视台", "医院", "研究所",
-    "交易所", "海关", "中学", "小学", "证券", "航空", "籍", "人",
+    "大学",
+    "学院",
+    "理工",
+    "师范",
+    "集团",
+    "公司",
+    "银行",
+    "日报",
+    "电视台",
+    "医院",
+    "研究所",
+    "交易所",
+    "海关",
+    "中学",
+    "小学",
+    "证券",
+    "航空",
+    "籍",
+    "人",
 ];
 
 /// Words after an enclosing region that show it is the topic of its clause, not an attribute:
 /// `四川省共有…`, `全国的…`, `浙江省，…`.
 const TOPIC_FOLLOWERS: &[&str] = &[
-    "的", "是", "有", "共", "已", "拥有", "累计", "全年", "实现", "完成", "现有", "新增", "建成",
-    "目前", "今年", "去年", "上半年", "前三季度", "各类", "范围", "层面", "地区",
+    "的",
+    "是",
+    "有",
+    "共",
+    "已",
+    "拥有",
+    "累计",
+    "全年",
+    "实现",
+    "完成",
+    "现有",
+    "新增",
+    "建成",
+    "目前",
+    "今年",
+    "去年",
+    "上半年",
+    "前三季度",
+    "各类",
+    "范围",
+    "层面",
+    "地区",
 ];
 
 fn is_org(text: &str, m: &Mention) -> bool {
@@ -83,8 +120,13 @@ fn is_yardstick(text: &str, m: &Mention) -> bool {
         .any(|w| before.ends_with(w))
         && after.starts_with(['的', '平', '同']);
     let ranks = after.starts_with(['第', '首', '前'])
-        || ["居", "位居", "位列", "排名", "列", "保持"].iter().any(|w| before.ends_with(w));
-    let leads = before.ends_with('在') && ["率先", "首", "领先", "前列"].iter().any(|w| after.starts_with(w));
+        || ["居", "位居", "位列", "排名", "列", "保持"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    let leads = before.ends_with('在')
+        && ["率先", "首", "领先", "前列"]
+            .iter()
+            .any(|w| after.starts_with(w));
     compares || ranks || leads
 }
 
@@ -94,8 +136,14 @@ fn in_enumeration(text: &str, m: &Mention, all: &[&Mention]) -> bool {
     let after = text[m.range.end..].trim_start();
     let joined = |s: &str| s.ends_with(['、', '和', '及']) || s.ends_with("以及");
     let opens = |s: &str| s.starts_with(['、', '和', '及']);
-    (joined(before) && all.iter().any(|o| o.range.end <= m.range.start && o.range.end + 4 >= before.len()))
-        || (opens(after) && all.iter().any(|o| o.range.start > m.range.end && o.range.start <= m.range.end + 4))
+    (joined(before)
+        && all
+            .iter()
+            .any(|o| o.range.end <= m.range.start && o.range.end + 4 >= before.len()))
+        || (opens(after)
+            && all
+                .iter()
+                .any(|o| o.range.start > m.range.end && o.range.start <= m.range.end + 4))
 }
 
 /// Whether `outer` strictly encloses `inner`.
@@ -104,7 +152,12 @@ fn encloses(gaz: &Gazetteer, outer: &Place, inner: &Place) -> bool {
         (Place::Nation, Place::Nation) => false,
         (Place::Nation, _) => true,
         (Place::Division(o), Place::Division(i)) => gaz.is_ancestor(*o, *i),
-        (Place::Division(o), Place::Park { parent: Some(p), .. }) => *o == *p || gaz.is_ancestor(*o, *p),
+        (
+            Place::Division(o),
+            Place::Park {
+                parent: Some(p), ..
+            },
+        ) => *o == *p || gaz.is_ancestor(*o, *p),
         _ => false,
     }
 }
@@ -142,7 +195,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Prepares attribution for an article; `title_mentions` are the places named in its title.
-    pub fn new(gaz: &'a Gazetteer, text: &'a str, mentions: &'a [Mention], title_mentions: &[Mention]) -> Self {
+    pub fn new(
+        gaz: &'a Gazetteer,
+        text: &'a str,
+        mentions: &'a [Mention],
+        title_mentions: &[Mention],
+    ) -> Self {
         let mentions: Vec<&Mention> = mentions.iter().filter(|m| !is_org(text, m)).collect();
         let subject = most_specific(gaz, title_mentions.iter())
             .or_else(|| most_frequent(&mentions))
@@ -167,11 +225,18 @@ impl<'a> Context<'a> {
             return false;
         }
         // An enclosing region used as an attribute of the thing counted.
-        let attributive = self.subject.as_ref().is_some_and(|s| encloses(self.gaz, &m.place, s)) && {
-            let after = &text[m.range.end..];
-            let punct = after.chars().next().is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
-            !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
-        };
+        let attributive = self
+            .subject
+            .as_ref()
+            .is_some_and(|s| encloses(self.gaz, &m.place, s))
+            && {
+                let after = &text[m.range.end..];
+                let punct = after
+                    .chars()
+                    .next()
+                    .is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
+                !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
+            };
         !attributive
     }
 
@@ -199,14 +264,23 @@ impl<'a> Context<'a> {
         ANAPHORA
             .iter()
             .filter_map(|(w, r)| span.rfind(w).map(|i| (from + i, *r)))
-            .filter(|(i, _)| !self.mentions.iter().any(|m| m.range.start <= *i && *i < m.range.end))
+            .filter(|(i, _)| {
+                !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.range.start <= *i && *i < m.range.end)
+            })
             .max_by_key(|(i, _)| *i)
     }
 
     /// The region an anaphor at byte `at` refers to: the last one of its kind named before it,
     /// else the article's subject.
     fn resolve(&self, r: Refers, at: usize) -> Option<Place> {
-        if self.subject.as_ref().is_some_and(|s| refers_to(self.gaz, r, s)) {
+        if self
+            .subject
+            .as_ref()
+            .is_some_and(|s| refers_to(self.gaz, r, s))
+        {
             // The article's own subject wins over a region of the same kind named in passing,
             // unless the paragraph has moved on to another one.
             let p = paragraph(self.text, at..at);
