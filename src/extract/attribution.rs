@@ -99,6 +99,24 @@ const TOPIC_FOLLOWERS: &[&str] = &[
     "范围",
     "层面",
     "地区",
+    // A government or party committee acts for its region: `浙江省政府提出设立…基金`.
+    "政府",
+    "人民政府",
+    "委",
+    "党委",
+];
+
+/// Organisation words that may follow a place after a few characters of name
+/// (`上海技术交易所`, `重庆大学`, `四川三星湖传感技术产业研究院` stays a region mention).
+const ORG_HEADS: &[&str] = &[
+    "大学",
+    "学院",
+    "交易所",
+    "集团",
+    "公司",
+    "银行",
+    "日报",
+    "医院",
 ];
 
 fn is_org(text: &str, m: &Mention) -> bool {
@@ -106,15 +124,29 @@ fn is_org(text: &str, m: &Mention) -> bool {
     if ORG_SUFFIXES.iter().any(|s| after.starts_with(s)) {
         return true;
     }
+    // The place starts a longer proper name: up to four name characters, then an organisation
+    // word, with no punctuation in between.
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(8)
+        .collect();
+    if ORG_HEADS
+        .iter()
+        .any(|h| word.find(h).is_some_and(|i| word[..i].chars().count() <= 4))
+    {
+        return true;
+    }
     // Inside a book or document title: 《天津市人民政府…协议》.
     let before = &text[..m.range.start];
     matches!((before.rfind('《'), before.rfind('》')), (Some(o), c) if c.is_none_or(|c| c < o))
 }
 
-/// `占全市的`, `高于天津市平均水平`, `居全国第三`, `位居湖南省首位`, `在全国率先`.
-fn is_yardstick(text: &str, m: &Mention) -> bool {
-    let before = text[..m.range.start].trim_end();
-    let after = &text[m.range.end..];
+/// `占全市的`, `高于天津市平均水平`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
+/// anaphor) at `at` is what something is measured against.
+fn is_yardstick(text: &str, at: Range<usize>) -> bool {
+    let before = text[..at.start].trim_end();
+    let after = &text[at.end..];
     let compares = ["占", "高于", "低于", "超过", "比", "较", "相当于", "领先"]
         .iter()
         .any(|w| before.ends_with(w))
@@ -202,8 +234,14 @@ impl<'a> Context<'a> {
         title_mentions: &[Mention],
     ) -> Self {
         let mentions: Vec<&Mention> = mentions.iter().filter(|m| !is_org(text, m)).collect();
+        // Places only listed (`成都、广州、武汉等`) do not make an article's subject.
+        let standalone: Vec<&Mention> = mentions
+            .iter()
+            .copied()
+            .filter(|m| !in_enumeration(text, m, &mentions))
+            .collect();
         let subject = most_specific(gaz, title_mentions.iter())
-            .or_else(|| most_frequent(&mentions))
+            .or_else(|| most_frequent(&standalone))
             .cloned();
         Context {
             gaz,
@@ -221,7 +259,7 @@ impl<'a> Context<'a> {
     /// Whether mention `m` can be what a figure after it is about.
     fn can_carry(&self, m: &Mention) -> bool {
         let text = self.text;
-        if is_yardstick(text, m) || in_enumeration(text, m, &self.mentions) {
+        if is_yardstick(text, m.range.clone()) || in_enumeration(text, m, &self.mentions) {
             return false;
         }
         // An enclosing region used as an attribute of the thing counted.
@@ -243,12 +281,23 @@ impl<'a> Context<'a> {
     /// The region the figure at byte range `at` is about.
     pub fn region_for(&self, at: Range<usize>) -> Option<Place> {
         let s = sentence(self.text, at.clone());
-        let named = self
+        let in_sentence: Vec<&Mention> = self
             .mentions
             .iter()
-            .rev()
+            .copied()
             .filter(|m| m.range.end <= at.start && m.range.start >= s.start)
-            .find(|m| self.can_carry(m));
+            .collect();
+        // `金牛区位于成都市的西北部，是成都…的中心城区，…1499亿元`: a region enclosing one named
+        // earlier in the sentence only locates it.
+        let locates = |m: &Mention| {
+            in_sentence
+                .iter()
+                .any(|e| e.range.start < m.range.start && encloses(self.gaz, &m.place, &e.place))
+        };
+        let named = in_sentence
+            .iter()
+            .rev()
+            .find(|m| self.can_carry(m) && !locates(m));
         let anaphor = self.last_anaphor(s.start, at.start);
         match (named, anaphor) {
             (Some(m), Some((a, r))) if a > m.range.start => self.resolve(r, a),
@@ -263,14 +312,16 @@ impl<'a> Context<'a> {
         let span = &self.text[from..to];
         ANAPHORA
             .iter()
-            .filter_map(|(w, r)| span.rfind(w).map(|i| (from + i, *r)))
-            .filter(|(i, _)| {
+            .filter_map(|(w, r)| span.rfind(w).map(|i| (from + i, w.len(), *r)))
+            .filter(|(i, _, _)| {
                 !self
                     .mentions
                     .iter()
                     .any(|m| m.range.start <= *i && *i < m.range.end)
             })
-            .max_by_key(|(i, _)| *i)
+            .filter(|(i, len, _)| !is_yardstick(self.text, *i..*i + len))
+            .max_by_key(|(i, _, _)| *i)
+            .map(|(i, _, r)| (i, r))
     }
 
     /// The region an anaphor at byte `at` refers to: the last one of its kind named before it,
@@ -347,4 +398,86 @@ fn most_frequent<'m>(ms: &[&'m Mention]) -> Option<&'m Place> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|(p, _, _)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::places::find_mentions;
+
+    /// The region name the figure `raw` in `text` is attributed to, in an article titled `title`.
+    fn region(title: &str, text: &str, raw: &str) -> String {
+        let gaz = Gazetteer::bundled();
+        let mentions = find_mentions(gaz, text);
+        let title_mentions = find_mentions(gaz, title);
+        let ctx = Context::new(gaz, text, &mentions, &title_mentions);
+        let i = text.find(raw).expect("raw in text");
+        match ctx.region_for(i..i + raw.len()) {
+            Some(Place::Nation) => "全国".into(),
+            Some(Place::Division(c)) => gaz.get(c).map(|d| d.name.clone()).unwrap_or_default(),
+            Some(Place::Park { name, .. }) => name,
+            None => "-".into(),
+        }
+    }
+
+    #[test]
+    fn nearest_place_in_the_sentence() {
+        let t = "2021年，德阳高新区企业营业收入突破500亿元。";
+        assert_eq!(region("", t, "500亿元"), "德阳高新区");
+    }
+
+    #[test]
+    fn passage_and_article_subject() {
+        let t = "绵阳市科技局介绍，高新技术企业达到300家。\n另据统计，全社会研发投入达80亿元。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "300家"), "绵阳市");
+        assert_eq!(region("德阳高新区建设人才生态", t, "80亿元"), "德阳高新区");
+    }
+
+    #[test]
+    fn enclosing_region_as_attribute_is_not_the_subject() {
+        let t = "德阳高新区成功创建四川省重点实验室3个，四川省院士工作站2个，全国技术能手2人。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "3个"), "德阳高新区");
+        assert_eq!(region("德阳高新区建设人才生态", t, "2个"), "德阳高新区");
+        assert_eq!(region("德阳高新区建设人才生态", t, "2人"), "德阳高新区");
+        let t = "今年年初，四川省政府提出设立4只产业基金。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "4只"), "四川省");
+    }
+
+    #[test]
+    fn yardsticks_and_rankings_are_skipped() {
+        let t = "长沙高新区高层次人才数量居湖南省首位，全区新增国家级创新平台102个。";
+        assert_eq!(region("长沙高新区：黄金十年", t, "102个"), "长沙高新区");
+        let t = "大连高新区培育机构8家，占大连市的53%。";
+        assert_eq!(region("大连高新区获评试验区", t, "53%"), "大连高新区");
+        let t = "金牛区委组织部出台政策措施32个，在全省率先实施人才计划，吸引人才40.2万人。";
+        assert_eq!(region("成都“巴适得板”", t, "40.2万人"), "金牛区");
+    }
+
+    #[test]
+    fn a_region_that_only_locates_another_is_skipped() {
+        let t =
+            "金牛区位于成都市的西北部，是成都最活跃的中心城区，2022年实现地区生产总值1499亿元。";
+        assert_eq!(region("成都“巴适得板”", t, "1499亿元"), "金牛区");
+    }
+
+    #[test]
+    fn enumerated_places_before_a_total() {
+        let t = "截至8月31日，成都、广州、武汉、西安、沈阳5场直播招聘会共组织36家企业参加。";
+        assert_eq!(region("全国高新区稳就业", t, "36家"), "全国");
+        assert_eq!(region("", t, "5场"), "-");
+    }
+
+    #[test]
+    fn anaphora_resolve_by_kind() {
+        let t = "青岛市科技局表示，青岛高新区发展迅速。\n全区高新技术企业1417家。";
+        assert_eq!(region("", t, "1417家"), "青岛高新区");
+        let t = "长沙高新区的麓谷园区新增市场主体3.2万家。";
+        assert_eq!(region("长沙高新区：黄金十年", t, "3.2万家"), "麓谷园区");
+    }
+
+    #[test]
+    fn organisation_names_are_not_regions() {
+        let t = "大连高新区引进上海技术交易所大连服务中心，服务科技成果项目254项。";
+        assert_eq!(region("大连高新区获评试验区", t, "254项"), "大连高新区");
+    }
 }
