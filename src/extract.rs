@@ -5,6 +5,7 @@ pub mod context;
 pub mod figures;
 pub mod gazetteer;
 pub mod label;
+pub mod lexicon;
 pub mod metrics;
 pub mod numbers;
 pub mod places;

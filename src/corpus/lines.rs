@@ -338,6 +338,11 @@ fn is_single_name(tok: &str) -> bool {
 /// A bare line of personal names, optionally with a credit: `高云翠`, `颜士敦 邓玉娟`,
 /// `牟敏 文/图`.
 pub(crate) fn is_name_line(line: &str) -> bool {
+    // At most six names of four characters and a credit: body lines are rejected without
+    // splitting them.
+    if line.len() > 100 {
+        return false;
+    }
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.len() > 1
         && tokens

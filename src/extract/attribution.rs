@@ -8,9 +8,11 @@
 //! article's subject (the place in its title, else its most named place).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::context::{ends_clause, paragraph, sentence};
 use super::gazetteer::Gazetteer;
+use super::lexicon::WordSet;
 use super::places::{Mention, Place};
 use crate::dataset::RegionKind;
 
@@ -119,7 +121,7 @@ const ORG_HEADS: &[&str] = &[
     "医院",
 ];
 
-fn is_org(text: &str, m: &Mention) -> bool {
+fn is_org(text: &str, m: &Mention, book_titles: &[Range<usize>]) -> bool {
     let after = &text[m.range.end..];
     if ORG_SUFFIXES.iter().any(|s| after.starts_with(s)) {
         return true;
@@ -138,8 +140,30 @@ fn is_org(text: &str, m: &Mention) -> bool {
         return true;
     }
     // Inside a book or document title: 《天津市人民政府…协议》.
-    let before = &text[..m.range.start];
-    matches!((before.rfind('《'), before.rfind('》')), (Some(o), c) if c.is_none_or(|c| c < o))
+    book_titles
+        .iter()
+        .any(|t| t.start <= m.range.start && m.range.end <= t.end)
+}
+
+/// Byte ranges inside 《…》 (unclosed: to the end of the text).
+fn book_titles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(o) = open.take() {
+                    out.push(o..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..text.len());
+    }
+    out
 }
 
 /// `占全市的`, `高于天津市平均水平`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
@@ -163,19 +187,14 @@ fn is_yardstick(text: &str, at: Range<usize>) -> bool {
 }
 
 /// `成都、广州、武汉……6场`: a place in a list before a total is not what the total is about.
-fn in_enumeration(text: &str, m: &Mention, all: &[&Mention]) -> bool {
+/// `prev` and `next` are the mentions next to `m` in the text.
+fn in_enumeration(text: &str, m: &Mention, prev: Option<&Mention>, next: Option<&Mention>) -> bool {
     let before = text[..m.range.start].trim_end();
     let after = text[m.range.end..].trim_start();
-    let joined = |s: &str| s.ends_with(['、', '和', '及']) || s.ends_with("以及");
-    let opens = |s: &str| s.starts_with(['、', '和', '及']);
-    (joined(before)
-        && all
-            .iter()
-            .any(|o| o.range.end <= m.range.start && o.range.end + 4 >= before.len()))
-        || (opens(after)
-            && all
-                .iter()
-                .any(|o| o.range.start > m.range.end && o.range.start <= m.range.end + 4))
+    let joined = before.ends_with(['、', '和', '及']);
+    let opens = after.starts_with(['、', '和', '及']);
+    (joined && prev.is_some_and(|o| o.range.end + 4 >= before.len()))
+        || (opens && next.is_some_and(|o| o.range.start <= m.range.end + 4))
 }
 
 /// Whether `outer` strictly encloses `inner`.
@@ -220,8 +239,10 @@ fn refers_to(gaz: &Gazetteer, r: Refers, p: &Place) -> bool {
 pub struct Context<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
-    /// Mentions that can be what a figure is about (organisation names left out).
+    /// Mentions that can be what a figure is about (organisation names left out), in text order.
     mentions: Vec<&'a Mention>,
+    /// For each mention: whether a figure after it can be about it.
+    carries: Vec<bool>,
     subject: Option<Place>,
 }
 
@@ -233,20 +254,40 @@ impl<'a> Context<'a> {
         mentions: &'a [Mention],
         title_mentions: &[Mention],
     ) -> Self {
-        let mentions: Vec<&Mention> = mentions.iter().filter(|m| !is_org(text, m)).collect();
+        let titles = book_titles(text);
+        let mentions: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !is_org(text, m, &titles))
+            .collect();
+        let listed: Vec<bool> = (0..mentions.len())
+            .map(|i| {
+                let prev = i.checked_sub(1).map(|p| mentions[p]);
+                in_enumeration(text, mentions[i], prev, mentions.get(i + 1).copied())
+            })
+            .collect();
         // Places only listed (`成都、广州、武汉等`) do not make an article's subject.
         let standalone: Vec<&Mention> = mentions
             .iter()
-            .copied()
-            .filter(|m| !in_enumeration(text, m, &mentions))
+            .zip(&listed)
+            .filter(|(_, l)| !**l)
+            .map(|(m, _)| *m)
             .collect();
         let subject = most_specific(gaz, title_mentions.iter())
             .or_else(|| most_frequent(&standalone))
             .cloned();
+        let carries = mentions
+            .iter()
+            .zip(&listed)
+            .map(|(m, l)| {
+                !l && !is_yardstick(text, m.range.clone())
+                    && !attributive(gaz, text, m, subject.as_ref())
+            })
+            .collect();
         Context {
             gaz,
             text,
             mentions,
+            carries,
             subject,
         }
     }
@@ -256,48 +297,30 @@ impl<'a> Context<'a> {
         self.subject.as_ref()
     }
 
-    /// Whether mention `m` can be what a figure after it is about.
-    fn can_carry(&self, m: &Mention) -> bool {
-        let text = self.text;
-        if is_yardstick(text, m.range.clone()) || in_enumeration(text, m, &self.mentions) {
-            return false;
-        }
-        // An enclosing region used as an attribute of the thing counted.
-        let attributive = self
-            .subject
-            .as_ref()
-            .is_some_and(|s| encloses(self.gaz, &m.place, s))
-            && {
-                let after = &text[m.range.end..];
-                let punct = after
-                    .chars()
-                    .next()
-                    .is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
-                !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
-            };
-        !attributive
+    /// Indices of the mentions lying within `[from, to)`, in text order.
+    fn within(&self, from: usize, to: usize) -> Range<usize> {
+        let lo = self.mentions.partition_point(|m| m.range.start < from);
+        let hi = self.mentions.partition_point(|m| m.range.end <= to);
+        lo..hi.max(lo)
     }
 
     /// The region the figure at byte range `at` is about.
     pub fn region_for(&self, at: Range<usize>) -> Option<Place> {
         let s = sentence(self.text, at.clone());
-        let in_sentence: Vec<&Mention> = self
-            .mentions
-            .iter()
-            .copied()
-            .filter(|m| m.range.end <= at.start && m.range.start >= s.start)
-            .collect();
+        let in_sentence = self.within(s.start, at.start);
         // `金牛区位于成都市的西北部，是成都…的中心城区，…1499亿元`: a region enclosing one named
         // earlier in the sentence only locates it.
-        let locates = |m: &Mention| {
-            in_sentence
+        let locates = |i: usize| {
+            let m = self.mentions[i];
+            self.mentions[in_sentence.start..i]
                 .iter()
-                .any(|e| e.range.start < m.range.start && encloses(self.gaz, &m.place, &e.place))
+                .any(|e| encloses(self.gaz, &m.place, &e.place))
         };
         let named = in_sentence
-            .iter()
+            .clone()
             .rev()
-            .find(|m| self.can_carry(m) && !locates(m));
+            .find(|&i| self.carries[i] && !locates(i))
+            .map(|i| self.mentions[i]);
         let anaphor = self.last_anaphor(s.start, at.start);
         match (named, anaphor) {
             (Some(m), Some((a, r))) if a > m.range.start => self.resolve(r, a),
@@ -309,15 +332,14 @@ impl<'a> Context<'a> {
 
     /// The last anaphor in `[from, to)` that is not part of a place name, with its kind.
     fn last_anaphor(&self, from: usize, to: usize) -> Option<(usize, Refers)> {
-        let span = &self.text[from..to];
-        ANAPHORA
-            .iter()
-            .filter_map(|(w, r)| span.rfind(w).map(|i| (from + i, w.len(), *r)))
+        static WORDS: LazyLock<WordSet> =
+            LazyLock::new(|| WordSet::new(ANAPHORA.iter().map(|(w, _)| *w)));
+        WORDS
+            .find_all(&self.text[from..to])
+            .map(|(k, r)| (from + r.start, r.len(), ANAPHORA[k].1))
             .filter(|(i, _, _)| {
-                !self
-                    .mentions
-                    .iter()
-                    .any(|m| m.range.start <= *i && *i < m.range.end)
+                let k = self.mentions.partition_point(|m| m.range.end <= *i);
+                self.mentions.get(k).is_none_or(|m| m.range.start > *i)
             })
             .filter(|(i, len, _)| !is_yardstick(self.text, *i..*i + len))
             .max_by_key(|(i, _, _)| *i)
@@ -342,26 +364,36 @@ impl<'a> Context<'a> {
     }
 
     fn last_of_kind(&self, r: Refers, from: usize, to: usize) -> Option<Place> {
-        self.mentions
-            .iter()
+        self.within(from, to)
             .rev()
-            .filter(|m| m.range.start >= from && m.range.end <= to)
-            .find(|m| refers_to(self.gaz, r, &m.place) && self.can_carry(m))
-            .map(|m| m.place.clone())
+            .find(|&i| self.carries[i] && refers_to(self.gaz, r, &self.mentions[i].place))
+            .map(|i| self.mentions[i].place.clone())
     }
 
     /// The region the passage before byte `at` is about: the last place named in its paragraph,
     /// else the article's subject.
     fn passage_subject(&self, at: usize) -> Option<Place> {
         let p = paragraph(self.text, at..at);
-        self.mentions
-            .iter()
+        self.within(p.start, at)
             .rev()
-            .filter(|m| m.range.end <= at && m.range.start >= p.start)
-            .find(|m| self.can_carry(m))
-            .map(|m| m.place.clone())
+            .find(|&i| self.carries[i])
+            .map(|i| self.mentions[i].place.clone())
             .or_else(|| self.subject.clone())
     }
+}
+
+/// An enclosing region of the article's subject used as an attribute of the thing counted
+/// (`四川省重点实验室` in an article about a park in Sichuan), not as the clause's topic.
+fn attributive(gaz: &Gazetteer, text: &str, m: &Mention, subject: Option<&Place>) -> bool {
+    if !subject.is_some_and(|s| encloses(gaz, &m.place, s)) {
+        return false;
+    }
+    let after = &text[m.range.end..];
+    let punct = after
+        .chars()
+        .next()
+        .is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
+    !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
 }
 
 /// Parks first, then districts and counties, then cities, provinces and the nation.

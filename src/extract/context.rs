@@ -164,7 +164,9 @@ pub fn modality(text: &str, at: Range<usize>) -> Modality {
     // `将` marks an aim only within the number's own clause (`将实现年产值约5亿元`); elsewhere
     // in the sentence it is as often a plain preposition (`将今年的盛典选择在…`).
     let c = clause(text, at.clone());
-    if text[c.start..at.start].contains('将') {
+    // `将近` is a hedge (nearly), not the future.
+    let lead = text[c.start..at.start].replace("将近", "");
+    if lead.contains('将') {
         return Modality::Target;
     }
     Modality::Actual
@@ -256,6 +258,8 @@ mod tests {
         assert_eq!(modality(t, at(t, "500家")), Modality::Target);
         let t = "建成后将实现年产值约5亿元。";
         assert_eq!(modality(t, at(t, "5亿元")), Modality::Target);
+        let t = "在求职者中，将近四成为跨城求职者。";
+        assert_eq!(modality(t, at(t, "四成")), Modality::Actual);
         let t = "规模以上企业增长到2021年的228家。";
         assert_eq!(modality(t, at(t, "228家")), Modality::Actual);
         let t = "去年全区拥有高新技术企业2443家。";

@@ -7,7 +7,10 @@
 
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
 use super::context::clause;
+use super::lexicon::WordSet;
 
 /// Words between a label and its number that are not part of the label (longest first).
 const LINKS: &[&str] = &[
@@ -71,6 +74,24 @@ const LEAD_VERBS: &[&str] = &[
     "实现", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外", "以及", "包括",
 ];
 
+/// Words that, alone before a number, only qualify it (`首批93名企业人才`).
+const MODIFIERS: &[&str] = &[
+    "首批",
+    "第一批",
+    "其中",
+    "另有",
+    "另",
+    "又",
+    "再",
+    "新增",
+    "累计",
+    "共",
+    "超",
+    "近",
+    "约",
+    "每",
+];
+
 /// Characters that cannot end a label.
 fn is_trim(c: char) -> bool {
     c.is_whitespace() || "，、。；：“”\"'‘’（）()《》—…·,.".contains(c)
@@ -90,9 +111,10 @@ fn strip_links(mut s: &str) -> &str {
 /// The text after the last lead verb, so the label starts where the measured noun does.
 fn after_lead_verb(s: &str) -> &str {
     // A verb followed by a noun suffix is part of a noun (`拥有量`, `完成率`), not a lead verb.
-    let cut = LEAD_VERBS
-        .iter()
-        .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
+    static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LEAD_VERBS.iter().copied()));
+    let cut = VERBS
+        .find_all(s)
+        .map(|(_, r)| r.end)
         .filter(|&i| cjk_len(&s[i..]) >= 2 && !s[i..].starts_with(['量', '率', '额', '数']))
         .max();
     cut.map_or(s, |i| &s[i..])
@@ -106,9 +128,10 @@ const TAIL_VERBS: &[&str] = &[
 
 fn noun_after(s: &str) -> &str {
     let s = s.trim_start();
-    let cut = TAIL_VERBS
-        .iter()
-        .filter_map(|v| s.find(v))
+    static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TAIL_VERBS.iter().copied()));
+    let cut = VERBS
+        .find_all(s)
+        .map(|(_, r)| r.start)
         .min()
         .unwrap_or(s.len());
     s[..cut].trim_end_matches(is_trim)
@@ -138,13 +161,14 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
             start = start.max(r.end);
         }
     }
-    let before_raw = &text[start..at.start];
-    let before = strip_links(before_raw).trim_matches(is_trim);
-    let before = after_lead_verb(before).trim_matches(is_trim);
+    let linked = strip_links(&text[start..at.start]);
+    let before = after_lead_verb(linked.trim_matches(is_trim)).trim_matches(is_trim);
+    // `首批93名企业人才`, `其中57家企业`: a batch or subset word before the number is not what is
+    // counted; the noun after it is.
+    let modifier_only = MODIFIERS.contains(&before);
     let verb_led = before.is_empty()
-        || LEAD_VERBS
-            .iter()
-            .any(|v| strip_links(before_raw).trim_end().ends_with(v));
+        || modifier_only
+        || LEAD_VERBS.iter().any(|v| linked.trim_end().ends_with(v));
     let after = noun_after(&text[at.end..c.end]);
     let chosen = if (verb_led || cjk_len(before) < 2) && cjk_len(after) >= 2 {
         after

@@ -3,6 +3,9 @@
 //! A label maps to the metric whose keyword it contains, preferring the longest keyword and only
 //! metrics whose dimension fits the figure's unit (an amount in 元 is never a count of firms).
 
+use std::sync::LazyLock;
+
+use super::lexicon::WordSet;
 use crate::dataset::{Dimension, Metric};
 
 /// One canonical metric with the words that name it in labels.
@@ -124,23 +127,30 @@ pub fn metric_for(label: &str, unit: &str) -> Option<&'static MetricDef> {
     let is_rate = matches!(dim, Percent | Ratio);
     // A percentage of revenue growth is a growth rate, not revenue: for rates, only rate metrics.
     let labelled_rate = RATE_WORDS.iter().any(|w| label.contains(w));
+    // Longest keyword of each metric found in the label, in one pass over the label.
+    static KEYWORDS: LazyLock<(WordSet, Vec<usize>)> = LazyLock::new(|| {
+        let owners = METRICS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| m.keywords.iter().map(move |_| i))
+            .collect();
+        let words = WordSet::new(METRICS.iter().flat_map(|m| m.keywords.iter().copied()));
+        (words, owners)
+    });
+    let (words, owners) = &*KEYWORDS;
+    let mut longest = vec![0usize; METRICS.len()];
+    for (k, _) in words.find_all(label) {
+        let len = words.words()[k].chars().count();
+        longest[owners[k]] = longest[owners[k]].max(len);
+    }
     let mut best: Option<(&MetricDef, usize)> = None;
-    for m in METRICS {
-        if !fits(m.dimension, dim) || m.excludes.iter().any(|x| label.contains(x)) {
+    for (m, &len) in METRICS.iter().zip(&longest) {
+        if len == 0 || !fits(m.dimension, dim) || m.excludes.iter().any(|x| label.contains(x)) {
             continue;
         }
         if labelled_rate && !is_rate && matches!(m.dimension, Percent) {
             continue;
         }
-        let Some(len) = m
-            .keywords
-            .iter()
-            .filter(|k| label.contains(*k))
-            .map(|k| k.chars().count())
-            .max()
-        else {
-            continue;
-        };
         if best.is_none_or(|(_, l)| len > l) {
             best = Some((m, len));
         }
