@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
-use super::context::clause;
+use super::context::{clause, ends_clause};
 use super::lexicon::WordSet;
 
 /// Words between a label and its number that are not part of the label (longest first).
@@ -71,7 +71,8 @@ const LEAD_VERBS: &[&str] = &[
     "拥有", "建成", "建有", "建设", "引进", "发布", "组织", "设立", "吸纳", "新增", "集聚", "汇集",
     "形成", "打造", "推出", "投入", "举办", "开展", "签约", "实施", "接洽", "招录", "对接", "获得",
     "提出", "落实", "培育", "认定", "入驻", "创建", "申报", "聚集", "引育", "遴选", "吸引", "完成",
-    "实现", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外", "以及", "包括",
+    "实现", "提供", "给予", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外",
+    "以及", "包括",
 ];
 
 /// Words that, alone before a number, only qualify it (`首批93名企业人才`).
@@ -123,18 +124,21 @@ fn after_lead_verb(s: &str) -> &str {
 /// Words that end a label after the number (`1600家高新技术企业参与`).
 const TAIL_VERBS: &[&str] = &[
     "参与", "参加", "落户", "获得", "入选", "实现", "通过", "进行", "申报", "获批", "完成", "成立",
-    "为", "是", "的", "在", "于", "被", "共同",
+    "为", "是", "的", "在", "于", "被", "共同", "提出",
 ];
 
 fn noun_after(s: &str) -> &str {
     let s = s.trim_start();
     static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TAIL_VERBS.iter().copied()));
+    // The noun ends at the next verb or the next number (`4只产业基金和1只母基金`).
+    let digit = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
     let cut = VERBS
         .find_all(s)
         .map(|(_, r)| r.start)
         .min()
-        .unwrap_or(s.len());
-    s[..cut].trim_end_matches(is_trim)
+        .unwrap_or(s.len())
+        .min(digit);
+    s[..cut].trim_end_matches(|c: char| is_trim(c) || "和及与".contains(c))
 }
 
 /// Keeps at most `max` characters from the end: long labels are usually a clause, not a noun.
@@ -157,26 +161,83 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
     let c = clause(text, at.clone());
     let mut start = c.start;
     for r in skip {
-        if r.start >= c.start && r.end <= at.start {
+        // `四川省级工程技术研究中心`: a place before 级 is part of the label.
+        if r.start >= c.start && r.end <= at.start && !text[r.end..].starts_with('级') {
             start = start.max(r.end);
         }
     }
-    let linked = strip_links(&text[start..at.start]);
+    let linked = strip_year(strip_links(&text[start..at.start]));
     let before = after_lead_verb(linked.trim_matches(is_trim)).trim_matches(is_trim);
-    // `首批93名企业人才`, `其中57家企业`: a batch or subset word before the number is not what is
-    // counted; the noun after it is.
-    let modifier_only = MODIFIERS.contains(&before);
-    let verb_led = before.is_empty()
-        || modifier_only
-        || LEAD_VERBS.iter().any(|v| linked.trim_end().ends_with(v));
+    let before = strip_anaphor(before);
     let after = noun_after(&text[at.end..c.end]);
-    let chosen = if (verb_led || cjk_len(before) < 2) && cjk_len(after) >= 2 {
+    let chosen = if prefers_after(text, c.start, at.start, before) && cjk_len(after) >= 2 {
         after
     } else {
         before
     };
     let chosen = strip_links(chosen).trim_matches(is_trim);
     tail_chars(chosen, 24).to_string()
+}
+
+/// Whether the counted noun follows the number rather than precedes it: a verb, a batch word, an
+/// attribute (`…产业的38个重点项目`) or the end of a list of names (`诺维诺、长生生物2家企业`) stands
+/// before it.
+fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -> bool {
+    // A year phrase (`由2017年的`) is not an attribute of the noun after the number.
+    let lead = strip_year(text[clause_start..number].trim_end());
+    let name_list = text[..clause_start].ends_with('、') && {
+        let prev = text[..clause_start - '、'.len_utf8()]
+            .rsplit(|c: char| ends_clause(c))
+            .next()
+            .unwrap_or("");
+        !prev.chars().any(|c| c.is_ascii_digit())
+    };
+    before.is_empty()
+        || cjk_len(before) < 2
+        || MODIFIERS.contains(&before)
+        || LEAD_VERBS
+            .iter()
+            .any(|v| strip_links(lead).trim_end().ends_with(v))
+        || lead.ends_with('的')
+        || name_list
+}
+
+/// Region anaphors at the start of a label name where, not what: `全区高新技术企业` → `高新技术企业`.
+fn strip_anaphor(s: &str) -> &str {
+    const WORDS: &[&str] = &[
+        "全区",
+        "辖区",
+        "园区",
+        "全市",
+        "该区",
+        "区内",
+        "全县",
+        "该市",
+        "本区",
+        "全省",
+        "该高新区",
+    ];
+    WORDS
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .filter(|rest| cjk_len(rest) >= 2)
+        .unwrap_or(s)
+}
+
+/// A year the figure is compared from is not part of its label: `贡献率由2017年的` → `贡献率`.
+fn strip_year(s: &str) -> &str {
+    let t = s.trim_end().trim_end_matches('的');
+    let Some(head) = t.strip_suffix('年') else {
+        return s;
+    };
+    let digits = head.chars().rev().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return s;
+    }
+    let head = &head[..head.len() - digits];
+    head.strip_suffix('由')
+        .or_else(|| head.strip_suffix('从'))
+        .unwrap_or(head)
 }
 
 #[cfg(test)]
@@ -208,10 +269,7 @@ mod tests {
             lab("目前集聚国家级和省级研发机构121家", "121家"),
             "国家级和省级研发机构"
         );
-        assert_eq!(
-            lab("全区高新技术企业总数已达93家", "93家"),
-            "全区高新技术企业"
-        );
+        assert_eq!(lab("全区高新技术企业总数已达93家", "93家"), "高新技术企业");
     }
 
     #[test]
@@ -228,6 +286,11 @@ mod tests {
             lab("推出300万元创业发展种子资金", "300万元"),
             "创业发展种子资金"
         );
+        assert_eq!(
+            lab("设立4只产业集群专项基金和1只母基金", "4只"),
+            "产业集群专项基金"
+        );
+        assert_eq!(lab("从4个方面提出13条工作举措", "4个"), "方面");
     }
 
     #[test]
@@ -236,6 +299,18 @@ mod tests {
         let i = t.find("3.5万名").unwrap();
         let place = 0..t.find("从业").unwrap();
         assert_eq!(label(t, i..i + "3.5万名".len(), &[place]), "从业人员");
+    }
+
+    #[test]
+    fn where_and_when_words_are_trimmed() {
+        assert_eq!(
+            lab("科技进步贡献率由2017年的62.8%提升", "62.8%"),
+            "科技进步贡献率"
+        );
+        let t = "德阳高新区建成四川省级工程技术研究中心4个";
+        let i = t.find("4个").unwrap();
+        let place = t.find("四川省").unwrap()..t.find("级").unwrap();
+        assert_eq!(label(t, i..i + 4, &[place]), "四川省级工程技术研究中心");
     }
 
     #[test]
