@@ -148,8 +148,11 @@ const FORECAST: &[&str] = &[
     "将突破",
     "将超过",
 ];
-/// Words that mark a target anywhere earlier in the sentence.
-const TARGET: &[&str] = &["力争", "目标", "计划", "争取", "确保", "规划", "拟", "打造"];
+/// Words that mark a target anywhere earlier in the sentence: they govern what follows.
+const TARGET: &[&str] = &["力争", "目标", "争取", "确保"];
+/// Words that mark a target only in the number's own clause: elsewhere they are as often nouns
+/// (`国际大科学计划`, `发展规划`) or verbs of something else (`打造…高地`).
+const CLAUSE_TARGET: &[&str] = &["计划", "规划", "拟", "打造", "将"];
 
 /// Whether the figure at `at` is actual, a target or a forecast.
 pub fn modality(text: &str, at: Range<usize>) -> Modality {
@@ -161,12 +164,10 @@ pub fn modality(text: &str, at: Range<usize>) -> Modality {
     if TARGET.iter().any(|w| lead.contains(w)) {
         return Modality::Target;
     }
-    // `将` marks an aim only within the number's own clause (`将实现年产值约5亿元`); elsewhere
-    // in the sentence it is as often a plain preposition (`将今年的盛典选择在…`).
     let c = clause(text, at.clone());
     // `将近` is a hedge (nearly), not the future.
     let lead = text[c.start..at.start].replace("将近", "");
-    if lead.contains('将') {
+    if CLAUSE_TARGET.iter().any(|w| lead.contains(w)) {
         return Modality::Target;
     }
     Modality::Actual
@@ -189,13 +190,47 @@ fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     })
 }
 
+/// Words before a year that make it a comparison base (`较2017年前进4位`, `比2012年增长`).
+const BASE_MARKERS: &[&str] = &["较", "比", "相比", "同比", "对比"];
+/// Words between a year and a number that make the number the value reached since then
+/// (`由2017年的62.8%提升到66.7%`): its own year is not written.
+const CHANGE_VERBS: &[&str] = &[
+    "提升到",
+    "提升至",
+    "提高到",
+    "提高至",
+    "增长到",
+    "增长至",
+    "增加到",
+    "增至",
+    "上升到",
+    "上升至",
+    "下降到",
+    "下降至",
+    "降至",
+    "降到",
+    "扩大到",
+    "缩小到",
+];
+
 /// The year the figure at `at` refers to: the nearest year written before it in its sentence,
-/// else the nearest one earlier in its paragraph.
+/// else the nearest one earlier in its paragraph. Comparison bases do not count, and a value
+/// reached after a change from a dated value has no year of its own.
 pub fn year(text: &str, at: Range<usize>) -> Option<i32> {
     let p = paragraph(text, at.clone());
     let s = sentence(text, at.clone());
-    let nearest = |from: usize| years(&text[from..at.start]).last().map(|(_, y)| y);
-    nearest(s.start).or_else(|| nearest(p.start))
+    let nearest = |from: usize| {
+        years(&text[from..at.start])
+            .filter(|(i, _)| {
+                let before = text[..from + i].trim_end();
+                !BASE_MARKERS.iter().any(|w| before.ends_with(w))
+            })
+            .last()
+            .map(|(i, y)| (from + i, y))
+    };
+    let (i, y) = nearest(s.start).or_else(|| nearest(p.start))?;
+    let between = &text[i..at.start];
+    (!CHANGE_VERBS.iter().any(|w| between.contains(w))).then_some(y)
 }
 
 #[cfg(test)]
@@ -258,6 +293,10 @@ mod tests {
         assert_eq!(modality(t, at(t, "500家")), Modality::Target);
         let t = "建成后将实现年产值约5亿元。";
         assert_eq!(modality(t, at(t, "5亿元")), Modality::Target);
+        let t = "国际大科学计划实现突破，全国重点实验室增至18家。";
+        assert_eq!(modality(t, at(t, "18家")), Modality::Actual);
+        let t = "计划引进亿元以上产业项目85个。";
+        assert_eq!(modality(t, at(t, "85个")), Modality::Target);
         let t = "在求职者中，将近四成为跨城求职者。";
         assert_eq!(modality(t, at(t, "四成")), Modality::Actual);
         let t = "规模以上企业增长到2021年的228家。";
@@ -276,6 +315,11 @@ mod tests {
         assert_eq!(year(t, at(t, "5家")), None);
         let t = "截至8月31日，共有企业12家。";
         assert_eq!(year(t, at(t, "12家")), None);
+        let t = "贡献率由2017年的62.8%提升到66.7%。";
+        assert_eq!(year(t, at(t, "62.8%")), Some(2017));
+        assert_eq!(year(t, at(t, "66.7%")), None);
+        let t = "2022年排名第21位，较2017年前进4位。";
+        assert_eq!(year(t, at(t, "4位")), Some(2022));
         let t = "编号12021年的记录3家";
         assert_eq!(year(t, at(t, "3家")), None);
     }

@@ -38,6 +38,22 @@ pub struct Draft {
     pub place: Option<Place>,
 }
 
+/// `排名第21位和第35位`, `分别为5家、3家`: a figure with no label of its own that directly follows
+/// another takes that one's label.
+fn share_labels(text: &str, drafts: &mut [Draft]) {
+    for i in 1..drafts.len() {
+        let (head, tail) = drafts.split_at_mut(i);
+        let (prev, cur) = (&head[i - 1], &mut tail[0]);
+        let gap = &text[prev.range.end..cur.range.start];
+        let joined = gap
+            .chars()
+            .all(|c| c.is_whitespace() || "和及与、，,或".contains(c));
+        if cur.label.is_empty() && joined && prev.sentence == cur.sentence {
+            cur.label.clone_from(&prev.label);
+        }
+    }
+}
+
 /// What extraction found in one article.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArticleFigures {
@@ -52,20 +68,19 @@ pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
     let mentions = find_mentions(gaz, text);
     let title_mentions = find_mentions(gaz, title);
     let ctx = Context::new(gaz, text, &mentions, &title_mentions);
-    let place_ranges: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-    let mut drafts: Vec<Draft> = quantity::scan(text)
+    let quantities = quantity::scan(text);
+    // A label never reaches back past a place name or another figure in its clause.
+    let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    bounds.extend(quantities.iter().map(|q| q.range.clone()));
+    let mut drafts: Vec<Draft> = quantities
         .into_iter()
         .map(|q| {
             let at = q.range.clone();
-            let label = label(text, at.clone(), &place_ranges);
+            let label = label(text, at.clone(), &bounds);
             let unit = match q.kind {
                 QuantityKind::Fraction => "ratio".to_string(),
                 QuantityKind::Rank => "位次".to_string(),
                 _ => q.unit.clone(),
-            };
-            let metric = match q.kind {
-                QuantityKind::Rank => Some("rank"),
-                _ => metric_for(&label, &unit).map(|m| m.id),
             };
             Draft {
                 sentence: context::sentence(text, at.clone()),
@@ -75,7 +90,7 @@ pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
                 modality: context::modality(text, at.clone()),
                 year: context::year(text, at.clone()),
                 place: ctx.region_for(at.clone()),
-                metric,
+                metric: None,
                 label,
                 unit,
                 range: at,
@@ -83,5 +98,50 @@ pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
         })
         .collect();
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
+    share_labels(text, &mut drafts);
+    for d in &mut drafts {
+        d.metric = if d.unit == "位次" {
+            Some("rank")
+        } else {
+            metric_for(&d.label, &d.unit).map(|m| m.id)
+        };
+    }
     ArticleFigures { drafts, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract_text(title: &str, text: &str) -> Vec<Draft> {
+        extract(Gazetteer::bundled(), title, text).drafts
+    }
+
+    #[test]
+    fn a_figure_with_all_its_context() {
+        let d = extract_text(
+            "",
+            "2021年，德阳高新区企业营业收入突破500亿元，同比增长12.5%。",
+        );
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].raw, "500亿元");
+        assert_eq!(d[0].value, 5e10);
+        assert_eq!(d[0].unit, "元");
+        assert_eq!(d[0].qualifier, Qualifier::Over);
+        assert_eq!(d[0].year, Some(2021));
+        assert_eq!(d[0].label, "企业营业收入");
+        assert_eq!(d[0].metric, Some("revenue"));
+        assert!(matches!(&d[0].place, Some(Place::Park { name, .. }) if name == "德阳高新区"));
+        assert_eq!(d[1].metric, Some("growth_rate"));
+        assert_eq!(d[1].unit, "%");
+    }
+
+    #[test]
+    fn listed_figures_share_a_label() {
+        let d = extract_text("", "常州高新区在全国高新区中的排名位列第21位和第35位。");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(!d[0].label.is_empty());
+        assert_eq!(d[0].label, d[1].label);
+        assert_eq!(d[1].metric, Some("rank"));
+    }
 }

@@ -138,7 +138,9 @@ fn noun_after(s: &str) -> &str {
         .min()
         .unwrap_or(s.len())
         .min(digit);
-    s[..cut].trim_end_matches(|c: char| is_trim(c) || "和及与".contains(c))
+    let noun = s[..cut].trim_end_matches(is_trim);
+    let noun = noun.strip_suffix("以及").unwrap_or(noun);
+    noun.trim_end_matches(|c: char| is_trim(c) || "和及与".contains(c))
 }
 
 /// Keeps at most `max` characters from the end: long labels are usually a clause, not a noun.
@@ -168,7 +170,7 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
     }
     let linked = strip_year(strip_links(&text[start..at.start]));
     let before = after_lead_verb(linked.trim_matches(is_trim)).trim_matches(is_trim);
-    let before = strip_anaphor(before);
+    let before = strip_anaphor(before.trim_start_matches(['和', '及', '与', '、']));
     let after = noun_after(&text[at.end..c.end]);
     let chosen = if prefers_after(text, c.start, at.start, before) && cjk_len(after) >= 2 {
         after
@@ -291,6 +293,10 @@ mod tests {
             "产业集群专项基金"
         );
         assert_eq!(lab("从4个方面提出13条工作举措", "4个"), "方面");
+        assert_eq!(
+            lab("有50多万个科技成果以及1万多家企业", "50多万个"),
+            "科技成果"
+        );
     }
 
     #[test]
