@@ -1,6 +1,8 @@
 //! What a single printed line is: heading, byline, dateline, caption, page furniture, author
 //! note or body. Only general lexicons of newspaper conventions live here.
 
+use std::sync::LazyLock;
+
 /// Decorations printed in front of bylines (`◎陈科`, `□ 本报记者 王晓涛`).
 const BYLINE_DECOR: &[char] = &[
     '◎', '□', '■', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '▌', '|',
@@ -325,9 +327,18 @@ fn is_spaced_name(s: &str) -> bool {
     s.split_whitespace().count() == 2 && joined.chars().count() <= 3 && is_single_name(&joined)
 }
 
+/// Whether `c` is a common single-character surname (a sorted table, searched in log time).
+fn is_surname(c: char) -> bool {
+    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut v: Vec<char> = SURNAMES.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    SORTED.binary_search(&c).is_ok()
+}
+
 fn starts_with_surname(s: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
-        || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p)) || s.chars().next().is_some_and(is_surname)
 }
 
 fn is_single_name(tok: &str) -> bool {

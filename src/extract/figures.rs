@@ -72,6 +72,7 @@ pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
     // A label never reaches back past a place name or another figure in its clause.
     let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     bounds.extend(quantities.iter().map(|q| q.range.clone()));
+    bounds.sort_by_key(|r| (r.start, r.end));
     let mut drafts: Vec<Draft> = quantities
         .into_iter()
         .map(|q| {

@@ -157,14 +157,17 @@ fn cjk_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii() && !is_trim(*c)).count()
 }
 
-/// The label of the figure at byte range `at` of `text`; `skip` are ranges (place names) that
-/// are never part of a label: a label starts after the last of them in its clause.
+/// The label of the figure at byte range `at` of `text`; `skip` are ranges (place names, other
+/// figures), sorted by start, that are never part of a label: a label starts after the last of
+/// them in its clause.
 pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
     let c = clause(text, at.clone());
     let mut start = c.start;
-    for r in skip {
+    // `skip` is sorted by start: only the ranges inside the clause before the number matter.
+    let first = skip.partition_point(|r| r.start < c.start);
+    for r in skip[first..].iter().take_while(|r| r.start < at.start) {
         // `四川省级工程技术研究中心`: a place before 级 is part of the label.
-        if r.start >= c.start && r.end <= at.start && !text[r.end..].starts_with('级') {
+        if r.end <= at.start && !text[r.end..].starts_with('级') {
             start = start.max(r.end);
         }
     }
@@ -197,9 +200,10 @@ fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -
     before.is_empty()
         || cjk_len(before) < 2
         || MODIFIERS.contains(&before)
-        || LEAD_VERBS
-            .iter()
-            .any(|v| strip_links(lead).trim_end().ends_with(v))
+        || {
+            let linked = strip_links(lead).trim_end();
+            LEAD_VERBS.iter().any(|v| linked.ends_with(v))
+        }
         || lead.ends_with('的')
         || name_list
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::extract::gazetteer::Gazetteer;
 
@@ -170,8 +170,11 @@ impl Matcher {
         for (s, canon) in SUFFIXES {
             add(s, Pat::Suffix(canon));
         }
+        // A DFA: the table is built once per process and every article is searched with it, so
+        // search speed matters more than the few megabytes it takes.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .ok()?;
         Some(Matcher { ac, pats })
