@@ -433,7 +433,8 @@ impl App {
                 .tree(&vec![false; self.collapsed.len()])
                 .into_iter()
                 .filter_map(|(region, _)| {
-                    let hit = self.ix.keys[region].best(&self.matcher, &self.filter)?;
+                    let keys = self.ix.region_names.keys(region)?;
+                    let hit = keys.best(&self.matcher, &self.filter)?;
                     Some(Row {
                         region,
                         depth: 0,

@@ -7,7 +7,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::{fill, frame, put, put_chars, selected};
-use crate::dataset::Figure;
 use crate::text;
 use crate::tui::format;
 use crate::tui::i18n::{self, Lang};
@@ -171,28 +170,6 @@ fn row(buf: &mut Buffer, x: u16, y: u16, cells: &[(String, u16, bool)], style: S
     }
 }
 
-/// The selected figure's sentence in chars: `(sentence, figure range within it)`.
-pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, std::ops::Range<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let [s0, s1] = f.sentence;
-    let [f0, f1] = f.span;
-    let (s0, s1) = if s0 < s1 && s1 <= n && s0 <= f0 && f1 <= s1 {
-        (s0, s1)
-    } else {
-        // A bad sentence span: show some context around the figure instead.
-        let f0 = f0.min(n);
-        (
-            f0.saturating_sub(30),
-            f1.clamp(f0, n).saturating_add(30).min(n),
-        )
-    };
-    let sentence = chars.get(s0..s1).unwrap_or(&[]).to_vec();
-    let start = f0.saturating_sub(s0).min(sentence.len());
-    let end = f1.saturating_sub(s0).clamp(start, sentence.len());
-    (sentence, start..end)
-}
-
 fn source(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
@@ -208,18 +185,17 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
         &text::pad(&rule, usize::from(area.width)),
         dim,
     );
-    let Some(f) = app.figure().and_then(|f| app.ix.figure(f)) else {
+    let Some(fi) = app.figure() else {
         return;
     };
     let article = app
         .ix
         .figure_article
-        .get(app.figure().unwrap_or(0))
+        .get(fi)
         .copied()
         .flatten()
         .and_then(|a| app.ix.article(a));
-    let body = article.map_or("", |a| a.text.as_str());
-    let (sentence, lit) = sentence_of(body, f);
+    let (sentence, lit) = app.ix.sentence(fi);
     let s: String = sentence.iter().collect();
     let lines = layout::wrap_chars(&s, usize::from(area.width));
     let room = usize::from(area.height.saturating_sub(2));
