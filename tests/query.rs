@@ -35,8 +35,8 @@ fn high_tech_enterprises_rank_and_compare() {
     let ix = ix();
     let r = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
     assert_eq!(name(&ix, r.entries[0].region), "常州市");
-    assert_eq!(r.scale.number(r.entries[0].value), "0.368");
-    assert_eq!(r.scale.suffix(), "万家");
+    assert_eq!(r.scale.number(r.entries[0].value), "3,680");
+    assert_eq!(r.scale.suffix(), "家");
     assert!(
         r.entries.iter().all(|e| name(&ix, e.region) != "全国"),
         "the nation is no rival"
@@ -61,6 +61,7 @@ fn high_tech_enterprises_rank_and_compare() {
     assert_eq!(row.scale.suffix(), "万家");
     assert_eq!(row.cell_text(0, Lang::Zh).unwrap(), "0.368");
     assert!(row.cell_text(1, Lang::Zh).unwrap().contains("目标"));
+    assert_eq!(row.best, None, "a target is never best");
 }
 
 #[test]

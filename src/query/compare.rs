@@ -43,7 +43,8 @@ pub struct CompareRow {
     pub scale: Scale,
     /// One per compared region; `None` where the region has no figure.
     pub cells: Vec<Option<Cell>>,
-    /// The cell with the best value (the lowest for rankings), when two or more compare.
+    /// The cell with the best achieved value (the lowest for rankings), when two or more
+    /// achieved values compare; targets and forecasts are never best.
     pub best: Option<usize>,
     /// The cells refer to different years (or some year is unknown).
     pub years_differ: bool,
@@ -51,7 +52,8 @@ pub struct CompareRow {
 
 impl CompareRow {
     /// A cell's text in the row's scale: hedge, number, the unit when it is not the row's,
-    /// the modality marker, and the year when the row's years differ: `≥1.5 目标 2025`.
+    /// the modality marker, the year when the row's years differ, and `≠` when sources
+    /// disagree: `≥1.5 目标 (2025)`.
     pub fn cell_text(&self, i: usize, lang: Lang) -> Option<String> {
         let c = self.cells.get(i)?.as_ref()?;
         let mut s = format!(
@@ -68,9 +70,10 @@ impl CompareRow {
             s.push(' ');
             s.push_str(m);
         }
-        if self.years_differ {
-            s.push(' ');
-            s.push_str(&format::year(c.year));
+        if self.years_differ
+            && let Some(y) = c.year
+        {
+            s.push_str(&format!(" ({y})"));
         }
         if c.conflict {
             s.push_str(" ≠");
@@ -144,7 +147,7 @@ fn row(ix: &Index, regions: &[usize], metric: &str) -> CompareRow {
         .enumerate()
         .filter_map(|(i, c)| {
             let c = c.as_ref()?;
-            (c.unit == unit).then_some((i, c.value))
+            (c.unit == unit && c.modality == Modality::Actual).then_some((i, c.value))
         })
         .collect();
     let best = if comparable.len() >= 2 {
@@ -190,8 +193,8 @@ mod tests {
         assert_eq!(ids, ["gdp", "enterprises", "rank"]);
         let gdp = &c.rows[0];
         assert_eq!(gdp.scale.suffix(), "亿元");
-        assert_eq!(gdp.cell_text(0, Lang::Zh).unwrap(), "5,200 2022");
-        assert_eq!(gdp.cell_text(1, Lang::Zh).unwrap(), "30 2021");
+        assert_eq!(gdp.cell_text(0, Lang::Zh).unwrap(), "5,200 (2022)");
+        assert_eq!(gdp.cell_text(1, Lang::Zh).unwrap(), "30 (2021)");
         assert_eq!(gdp.best, Some(0));
         let ent = &c.rows[1];
         assert_eq!(ent.cells[0], None);

@@ -62,7 +62,7 @@ pub struct Ranking {
     pub kind: KindFilter,
     /// The year asked for, if any.
     pub year: Option<i32>,
-    /// One magnitude for the whole list, in the most common unit.
+    /// One magnitude for the whole list, in the most common unit, set by the achieved figures.
     pub scale: Scale,
     /// Best first.
     pub entries: Vec<RankEntry>,
@@ -116,7 +116,13 @@ pub fn rank(ix: &Index, metric: &str, kind: KindFilter, year: Option<i32>) -> Ra
             .iter()
             .filter_map(|e| ix.figure(e.pick.figure).map(|f| f.unit.as_str())),
     );
-    let scale = Scale::for_values(entries.iter().map(|e| e.value), &unit);
+    // Targets follow the ranking; they should not set its magnitude.
+    let actual = entries.iter().filter(|e| e.actual).map(|e| e.value);
+    let scale = if entries.iter().any(|e| e.actual) {
+        Scale::for_values(actual, &unit)
+    } else {
+        Scale::for_values(entries.iter().map(|e| e.value), &unit)
+    };
     Ranking {
         metric: metric.to_string(),
         kind,
