@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod view;
+pub mod views;
 
 // The app shares its lookups, search and formatting with the query commands.
 pub use crate::query::{format, i18n, index, search};

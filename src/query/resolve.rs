@@ -122,7 +122,7 @@ impl Names {
             n.shown.push(format!("{} ({})", m.zh, m.id));
             n.fuzzy.push(RegionKeys::new(
                 &m.zh,
-                &[m.en.to_lowercase(), m.id.replace('_', " ")],
+                &[m.en.to_lowercase(), m.id.clone(), m.id.replace('_', " ")],
             ));
             n.add(i, &m.zh, Tier::Name);
             n.add(i, &m.id, Tier::Name);
