@@ -1,15 +1,32 @@
 //! Command-line entry: `gaoxin` opens the app, subcommands build the dataset and answer queries.
+//!
+//! This module is the clap layer only. [`config`] turns parsed arguments into a resolved
+//! [`config::Request`] (names become regions and metrics, or an error listing the closest),
+//! [`commands`] answers it as a [`report::Report`], and [`report`] prints that as an aligned
+//! table, CSV or JSON.
+
+pub mod commands;
+pub mod config;
+pub mod report;
+pub mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::dataset::{self, Dataset};
+use crate::dataset::{self, Dataset, RegionKind};
+use crate::query::{Index, Lang};
+use report::Format;
 
 /// Browse, compare and check figures on China's cities and high-tech parks, offline.
 #[derive(Debug, Parser)]
 #[command(name = "gaoxin", version, about)]
+#[command(
+    after_help = "Examples:\n  gaoxin                        open the app\n  \
+    gaoxin compare 成都 天津滨海高新区\n  gaoxin rank 高新技术企业 --kind park\n  \
+    gaoxin export --format csv > figures.csv"
+)]
 pub struct Cli {
     /// Open this dataset instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
@@ -19,12 +36,48 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// How a query prints its answer.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Output {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Parses a region kind by its dataset name (`park`, `city`, …).
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = RegionKind> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(["nation", "province", "city", "district", "county", "park"])
+        .try_map(|s| serde_json::from_value::<RegionKind>(serde_json::Value::String(s)))
+}
+
+/// Which regions `rank --kind` ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankKind {
+    /// Every region but the nation.
+    All,
+    /// Parks and zones only.
+    Park,
+    /// Prefecture-level cities only.
+    City,
+}
+
+/// Shells `completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Turn articles into a dataset.
-    ///
-    /// Example: gaoxin build seeds/ -o data/dataset.json
+    #[command(after_help = "Example:\n  gaoxin build seeds/ -o data/dataset.json")]
     Build {
         /// Files and folders of .txt/.md articles.
         #[arg(default_value = "seeds")]
@@ -33,9 +86,82 @@ pub enum Command {
         #[arg(short, long, default_value = "data/dataset.json")]
         output: PathBuf,
     },
+    /// List regions with their figure counts.
+    #[command(after_help = "Examples:\n  gaoxin regions --kind park\n  \
+        gaoxin regions --province 四川 --format csv")]
+    Regions {
+        /// Only regions of this kind.
+        #[arg(long, value_parser = kind_parser())]
+        kind: Option<RegionKind>,
+        /// Only regions in this province (name, pinyin or initials).
+        #[arg(long, value_name = "NAME")]
+        province: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// One region: its figures with their sources, trends and conflicts.
+    #[command(after_help = "Examples:\n  gaoxin show 成都\n  gaoxin show chengdu --format json")]
+    Show {
+        /// Region name, alias, pinyin (chengdu) or initials (cd).
+        region: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Compare 2 to 6 regions metric by metric.
+    #[command(after_help = "Examples:\n  gaoxin compare 常州 杭州\n  \
+        gaoxin compare 常州 杭州 --metric 高新技术企业 --metric enterprises")]
+    Compare {
+        /// Two to six regions.
+        #[arg(required = true, num_args = 2..=6, value_name = "REGION")]
+        regions: Vec<String>,
+        /// Only these metrics (id, Chinese or English name); repeatable.
+        #[arg(long = "metric", value_name = "METRIC")]
+        metrics: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Rank regions on one metric, best first.
+    #[command(after_help = "Examples:\n  gaoxin rank 高新技术企业\n  \
+        gaoxin rank talent --kind park --year 2021")]
+    Rank {
+        /// Metric id, Chinese or English name, or pinyin.
+        metric: String,
+        /// Which regions take part.
+        #[arg(long, value_enum, default_value_t = RankKind::All)]
+        kind: RankKind,
+        /// Only figures about this year.
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// List the canonical metrics with how many figures and regions have them.
+    #[command(after_help = "Example:\n  gaoxin metrics --format json")]
+    Metrics {
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Every figure as one row: region, metric, value, year, article and source sentence.
+    #[command(after_help = "Examples:\n  gaoxin export > figures.csv\n  \
+        gaoxin export --format json | jq length")]
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  gaoxin completions bash > ~/.local/share/bash-completion/completions/gaoxin"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
 }
 
-/// Runs the program with the process's arguments and returns its exit code.
+/// Runs the program with the process's arguments and returns its exit code: 0 on success,
+/// 1 when the command failed, 2 for usage errors (from clap).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -56,9 +182,12 @@ fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
-        None => crate::tui::run(load_data(cli.data.as_ref())?)?,
-        Some(Command::Build { inputs, output }) => {
+    let command = match cli.command {
+        None => return Ok(crate::tui::run(load_data(cli.data.as_ref())?)?),
+        Some(c) => c,
+    };
+    match command {
+        Command::Build { inputs, output } => {
             let summary = crate::pipeline::build(&crate::pipeline::BuildOptions {
                 inputs,
                 output: output.clone(),
@@ -66,6 +195,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             })?;
             eprint!("{summary}");
             eprintln!("wrote {}", output.display());
+        }
+        Command::Completions { shell } => {
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+            };
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "gaoxin", &mut script);
+            report::write_stdout(&script)?;
+        }
+        query => {
+            let ix = Index::new(load_data(cli.data.as_ref())?);
+            let (request, format) = config::resolve(&ix, query)?;
+            let report = commands::answer(&ix, &request, Lang::from_env());
+            report::write_stdout(report.render(format).as_bytes())?;
         }
     }
     Ok(())

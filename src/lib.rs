@@ -2,7 +2,8 @@
 //! figures, and lets people browse, compare and check it against the source in a terminal.
 //!
 //! Data flows one way: files → [`corpus`] (decode, split, reflow) → [`extract`] (gazetteer,
-//! numbers, metrics, attribution) → [`dataset`] (types, load, validate) → [`tui`] / [`cli`].
+//! numbers, metrics, attribution) → [`dataset`] (types, load, validate) → [`query`] → [`tui`] /
+//! [`cli`].
 //! [`text`] holds the display-width helpers every renderer uses.
 
 pub mod cli;
@@ -11,6 +12,7 @@ pub mod dataset;
 pub mod error;
 pub mod extract;
 pub mod pipeline;
+pub mod query;
 pub mod text;
 pub mod tui;
 

@@ -4,15 +4,15 @@
 //! [`keymap::Action`]; [`view::draw`] renders it. This module owns the terminal: it restores
 //! it on quit, on error and on panic.
 
-pub mod format;
-pub mod i18n;
-pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod layout;
-pub mod search;
 pub mod state;
 pub mod view;
+pub mod views;
+
+// The app shares its lookups, search and formatting with the query commands.
+pub use crate::query::{format, i18n, index, search};
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;

@@ -113,7 +113,41 @@ fn chengdu_in_place(screen: &[String], w: u16, h: u16) -> bool {
         layout::region_name_column(list, 0),
         "成都市",
     ) && at(screen, parts.header.y, parts.header.x, "成都市")
-        && at(screen, parts.source.y + 1, parts.source.x, "截至去年底")
+        && at(
+            screen,
+            parts.source.y + 1,
+            parts.source.x,
+            "例如，2023年上半年",
+        )
+}
+
+fn keys(tmux: &Tmux, keys: &[&str]) {
+    let mut args = vec!["send-keys", "-t", "t"];
+    args.extend_from_slice(keys);
+    tmux.run(&args);
+}
+
+/// Escape on its own: followed at once by another key, the app would read Alt+key.
+fn escape(tmux: &Tmux) {
+    keys(tmux, &["Escape"]);
+    std::thread::sleep(Duration::from_millis(150));
+}
+
+fn typed(tmux: &Tmux, text: &str) {
+    tmux.run(&["send-keys", "-t", "t", "-l", text]);
+}
+
+/// Filters the regions to `name`, takes the best match, and marks it with Space.
+fn mark(tmux: &Tmux, name: &str) {
+    escape(tmux);
+    typed(tmux, &format!("/{name}"));
+    keys(tmux, &["Enter"]);
+    tmux.wait_for(name, |s| s.iter().any(|l| l.contains(name)));
+    // Enter took the figures pane; back to the list to mark.
+    keys(tmux, &["Tab", "Space"]);
+    tmux.wait_for("the mark", |s| {
+        s.iter().any(|l| l.contains("[1]") || l.contains("[2]"))
+    });
 }
 
 #[test]
@@ -137,7 +171,7 @@ fn app_in_a_real_terminal() {
     tmux.run(&["set-option", "-g", "status", "off"]);
     tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
     let cmd = format!(
-        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}' --data tests/fixtures/mini_dataset.json; \
+        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}'; \
          echo GAOXIN-EXIT $?; exec cat"
     );
     tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
@@ -146,20 +180,64 @@ fn app_in_a_real_terminal() {
     });
     assert_eq!(tmux.format("#{alternate_on}"), "1");
 
-    tmux.run(&["send-keys", "-t", "t", "-l", "/chengdu"]);
-    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    typed(&tmux, "/chengdu");
+    keys(&tmux, &["Enter"]);
     tmux.wait_for("成都市 at 100x30", |s| chengdu_in_place(s, 100, 30));
 
     tmux.run(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
     tmux.wait_for("成都市 at 60x20", |s| chengdu_in_place(s, 60, 20));
 
     // Open the selected figure's source: the article, with the figure's line in view.
-    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    keys(&tmux, &["Enter"]);
     let reader = layout::reader_parts(layout::screen(Rect::new(0, 0, 60, 20)).reader);
     tmux.wait_for("the article", |s| {
-        at(s, reader.0.y, reader.0.x, "成都高新区营收突破")
-            && s.iter().any(|l| l.contains("1.3万家"))
+        at(s, reader.0.y, reader.0.x, "来了就不想走") && s.iter().any(|l| l.contains("排名前十"))
     });
+    escape(&tmux);
+    keys(&tmux, &["Tab"]);
+
+    // Compare two cities side by side.
+    tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    mark(&tmux, "常州");
+    mark(&tmux, "杭州");
+    keys(&tmux, &["c"]);
+    let screen = tmux.wait_for("the comparison", |s| {
+        s.iter().any(|l| l.contains("Compare · 2 regions"))
+    });
+    let head = screen.iter().find(|l| l.contains("Metric")).unwrap();
+    assert!(head.contains("常州市") && head.contains("杭州市"), "{head}");
+    // The table row (the metric name is cut to its column), not the chart's title.
+    let row = screen.iter().find(|l| l.starts_with("│High-tech")).unwrap();
+    assert!(
+        row.contains("0.368") && row.contains("≥1.5 target"),
+        "{row}"
+    );
+    // Values end under the end of their region's name.
+    let end = |l: &str, n: &str| column_of(l, n).map(|c| c + text::width(n));
+    assert_eq!(
+        end(row, "0.368"),
+        end(head, "常州市"),
+        "{}",
+        screen.join("\n")
+    );
+
+    // Rank on high-tech enterprises (高新技术企业), picked by its pinyin initials.
+    escape(&tmux);
+    keys(&tmux, &["r"]);
+    tmux.wait_for("the metric picker", |s| {
+        s.iter().any(|l| l.contains("Pick a metric"))
+    });
+    typed(&tmux, "gxjsqy");
+    keys(&tmux, &["Enter"]);
+    let screen = tmux.wait_for("the ranking", |s| {
+        s.iter().any(|l| l.contains("Rank · High-tech enterprises"))
+    });
+    let top = screen.iter().find(|l| l.contains("  1 ")).unwrap();
+    assert!(
+        top.contains("常州市") && top.contains("3,680"),
+        "{}",
+        screen.join("\n")
+    );
 
     tmux.run(&["send-keys", "-t", "t", "q"]);
     tmux.wait_for("the app to exit", |s| {
@@ -182,7 +260,7 @@ fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
     tmux.run(&["set-option", "-g", "status", "off"]);
     tmux.run(&["resize-window", "-t", "t", "-x", "30", "-y", "8"]);
     let cmd = format!(
-        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}' --data tests/fixtures/mini_dataset.json; \
+        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}'; \
          echo GAOXIN-EXIT $?; exec cat"
     );
     tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);

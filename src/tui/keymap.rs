@@ -75,17 +75,42 @@ pub enum Mode {
     Reader,
     /// The help overlay.
     Help,
+    /// The comparison of marked regions.
+    Compare,
+    /// Typing in the metric picker.
+    Picker,
+    /// A ranking on one metric.
+    Rank,
+    /// The map.
+    Map,
 }
 
 impl Mode {
+    /// Every mode.
+    pub const ALL: [Mode; 9] = [
+        Mode::Regions,
+        Mode::Figures,
+        Mode::Filter,
+        Mode::Reader,
+        Mode::Help,
+        Mode::Compare,
+        Mode::Picker,
+        Mode::Rank,
+        Mode::Map,
+    ];
+
     /// This mode's bit.
-    pub const fn bit(self) -> u8 {
+    pub const fn bit(self) -> u16 {
         match self {
             Mode::Regions => 1,
             Mode::Figures => 2,
             Mode::Filter => 4,
             Mode::Reader => 8,
             Mode::Help => 16,
+            Mode::Compare => 32,
+            Mode::Picker => 64,
+            Mode::Rank => 128,
+            Mode::Map => 256,
         }
     }
 
@@ -97,18 +122,28 @@ impl Mode {
             Mode::Filter => lang.pick("筛选", "FILTER"),
             Mode::Reader => lang.pick("原文", "READER"),
             Mode::Help => lang.pick("帮助", "HELP"),
+            Mode::Compare => lang.pick("比较", "COMPARE"),
+            Mode::Picker => lang.pick("选指标", "METRIC"),
+            Mode::Rank => lang.pick("排名", "RANK"),
+            Mode::Map => lang.pick("地图", "MAP"),
         }
     }
 }
 
-const R: u8 = Mode::Regions.bit();
-const F: u8 = Mode::Figures.bit();
-const T: u8 = Mode::Filter.bit();
-const D: u8 = Mode::Reader.bit();
-const H: u8 = Mode::Help.bit();
-const BROWSE: u8 = R | F;
-const NOT_TYPING: u8 = R | F | D | H;
-const ALL: u8 = R | F | T | D | H;
+const R: u16 = Mode::Regions.bit();
+const F: u16 = Mode::Figures.bit();
+const T: u16 = Mode::Filter.bit();
+const D: u16 = Mode::Reader.bit();
+const H: u16 = Mode::Help.bit();
+const C: u16 = Mode::Compare.bit();
+const P: u16 = Mode::Picker.bit();
+const K: u16 = Mode::Rank.bit();
+const M: u16 = Mode::Map.bit();
+const BROWSE: u16 = R | F;
+const TYPING: u16 = T | P;
+const VIEWS: u16 = C | K | M;
+const NOT_TYPING: u16 = R | F | D | H | VIEWS;
+const ALL: u16 = NOT_TYPING | TYPING;
 
 /// A scrollable area mouse wheels act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +207,22 @@ pub enum Action {
     ClickFigure(usize),
     /// Mouse wheel over a pane, in lines (negative is up).
     Scroll(Pane, i32),
+    /// Mark or unmark the selected region for comparison.
+    Mark,
+    /// Compare the marked regions.
+    Compare,
+    /// Pick a metric to rank regions on.
+    Rank,
+    /// Open the map.
+    Map,
+    /// Move left (comparison columns, map).
+    Left,
+    /// Move right.
+    Right,
+    /// Cycle a ranking's region kinds: all, parks, cities.
+    CycleKind,
+    /// Cycle a ranking's year.
+    CycleYear,
 }
 
 /// One line of the keymap.
@@ -180,7 +231,7 @@ pub struct Binding {
     /// Keys that trigger it.
     pub keys: &'static [Key],
     /// Bit set of the modes it works in.
-    pub modes: u8,
+    pub modes: u16,
     /// What it does.
     pub action: Action,
     /// Help text in Chinese.
@@ -193,7 +244,7 @@ pub struct Binding {
 
 const fn b(
     keys: &'static [Key],
-    modes: u8,
+    modes: u16,
     action: Action,
     zh: &'static str,
     en: &'static str,
@@ -213,6 +264,23 @@ use Key::*;
 
 /// The keymap. First match wins.
 pub static KEYMAP: &[Binding] = &[
+    // Before `k` for up: in a ranking `k` picks the kinds.
+    b(
+        &[Char('k')],
+        K,
+        Action::CycleKind,
+        "类型：全部 → 园区 → 城市",
+        "kinds: all → parks → cities",
+        true,
+    ),
+    b(
+        &[Char('y')],
+        K,
+        Action::CycleYear,
+        "切换年份",
+        "cycle year",
+        true,
+    ),
     b(
         &[Up, Char('k')],
         NOT_TYPING,
@@ -221,7 +289,14 @@ pub static KEYMAP: &[Binding] = &[
         "up",
         false,
     ),
-    b(&[Up], T, Action::Up, "上一个结果", "previous match", false),
+    b(
+        &[Up],
+        TYPING,
+        Action::Up,
+        "上一个结果",
+        "previous match",
+        false,
+    ),
     b(
         &[Down, Char('j')],
         NOT_TYPING,
@@ -230,7 +305,30 @@ pub static KEYMAP: &[Binding] = &[
         "down",
         false,
     ),
-    b(&[Down], T, Action::Down, "下一个结果", "next match", false),
+    b(
+        &[Down],
+        TYPING,
+        Action::Down,
+        "下一个结果",
+        "next match",
+        false,
+    ),
+    b(
+        &[Left, Char('h')],
+        C | M,
+        Action::Left,
+        "左移",
+        "left",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        C | M,
+        Action::Right,
+        "右移",
+        "right",
+        false,
+    ),
     b(&[PageUp], ALL, Action::PageUp, "上翻一页", "page up", false),
     b(
         &[PageDown],
@@ -280,8 +378,9 @@ pub static KEYMAP: &[Binding] = &[
         "switch pane",
         true,
     ),
-    b(&[Enter], R | F, Action::Open, "打开", "open", true),
-    b(&[Enter], T, Action::Open, "确定", "accept", true),
+    b(&[Enter], R | F | K | M, Action::Open, "打开", "open", true),
+    b(&[Enter], C, Action::Open, "查看原文", "open source", true),
+    b(&[Enter], TYPING, Action::Open, "确定", "accept", true),
     b(
         &[Char('/')],
         BROWSE,
@@ -307,9 +406,20 @@ pub static KEYMAP: &[Binding] = &[
         true,
     ),
     b(&[Char('s')], BROWSE, Action::Sort, "排序", "sort", true),
+    b(&[Char(' ')], R, Action::Mark, "标记", "mark", true),
+    b(
+        &[Char('c')],
+        BROWSE,
+        Action::Compare,
+        "比较",
+        "compare",
+        true,
+    ),
+    b(&[Char('r')], BROWSE | M, Action::Rank, "排名", "rank", true),
+    b(&[Char('m')], BROWSE | K, Action::Map, "地图", "map", true),
     b(
         &[Backspace],
-        T,
+        TYPING,
         Action::FilterDelete,
         "删除",
         "delete",
@@ -333,7 +443,7 @@ pub static KEYMAP: &[Binding] = &[
         "quit",
         true,
     ),
-    b(&[CtrlC], T, Action::Quit, "退出", "quit", false),
+    b(&[CtrlC], TYPING, Action::Quit, "退出", "quit", false),
 ];
 
 /// The action `key` triggers in `mode`; while typing a filter, unbound characters type.
@@ -344,7 +454,7 @@ pub fn action(mode: Mode, key: Key) -> Option<Action> {
         .map(|b| b.action);
     match (bound, mode, key) {
         (Some(a), _, _) => Some(a),
-        (None, Mode::Filter, Char(c)) => Some(Action::FilterChar(c)),
+        (None, Mode::Filter | Mode::Picker, Char(c)) => Some(Action::FilterChar(c)),
         _ => None,
     }
 }
@@ -385,14 +495,22 @@ mod tests {
     }
 
     #[test]
+    fn views_have_their_keys() {
+        assert_eq!(action(Mode::Rank, Char('k')), Some(Action::CycleKind));
+        assert_eq!(action(Mode::Compare, Char('k')), Some(Action::Up));
+        assert_eq!(action(Mode::Regions, Char(' ')), Some(Action::Mark));
+        assert_eq!(
+            action(Mode::Picker, Char('r')),
+            Some(Action::FilterChar('r'))
+        );
+        assert_eq!(action(Mode::Map, Left), Some(Action::Left));
+        assert_eq!(action(Mode::Regions, Left), Some(Action::Collapse));
+        assert_eq!(action(Mode::Rank, Enter), Some(Action::Open));
+    }
+
+    #[test]
     fn every_mode_can_quit_and_go_back() {
-        for m in [
-            Mode::Regions,
-            Mode::Figures,
-            Mode::Filter,
-            Mode::Reader,
-            Mode::Help,
-        ] {
+        for m in Mode::ALL {
             assert_eq!(action(m, CtrlC), Some(Action::Quit), "{m:?}");
             assert_eq!(action(m, Esc), Some(Action::Back), "{m:?}");
         }

@@ -85,32 +85,116 @@ pub struct RegionParts {
     pub header: Rect,
     /// Column titles then one figure per row.
     pub table: Rect,
+    /// One line per metric the region has in several years (may be empty).
+    pub trends: Rect,
     /// A rule, the selected figure's sentence, then its article's title.
     pub source: Rect,
 }
 
 /// Splits the region pane's inside.
 pub fn region_parts(pane: Rect) -> RegionParts {
+    region_parts_with(pane, 0)
+}
+
+/// Most trend lines the region pane gives room to.
+pub const MAX_TREND_LINES: usize = 3;
+
+/// Splits the region pane's inside with room for `trends` trend lines, taken from the table
+/// (which keeps at least three rows), so the source box stays where it is.
+pub fn region_parts_with(pane: Rect, trends: usize) -> RegionParts {
     let i = inner(pane);
     let header_h = 2.min(i.height);
     let rest = i.height - header_h;
     let source_h = (rest * 2 / 5).max(3).min(rest);
     let table_h = rest - source_h;
+    let want = u16::try_from(trends.min(MAX_TREND_LINES)).unwrap_or(0);
+    let trends_h = want.min(table_h.saturating_sub(3));
+    let table_h = table_h - trends_h;
     RegionParts {
         header: Rect::new(i.x, i.y, i.width, header_h),
         table: Rect::new(i.x, i.y + header_h, i.width, table_h),
-        source: Rect::new(i.x, i.y + header_h + table_h, i.width, source_h),
+        trends: Rect::new(i.x, i.y + header_h + table_h, i.width, trends_h),
+        source: Rect::new(i.x, i.y + header_h + table_h + trends_h, i.width, source_h),
     }
 }
 
 /// Rows of the figures table that hold figures (the first row holds column titles).
 pub fn table_rows(parts: &RegionParts) -> Rect {
-    let t = parts.table;
+    table_rows_of(parts.table)
+}
+
+/// The rows of a table below its title row.
+pub fn table_rows_of(t: Rect) -> Rect {
     Rect::new(
         t.x,
         t.y.saturating_add(1),
         t.width,
         t.height.saturating_sub(1),
+    )
+}
+
+/// The comparison view's inside: the table (a title row, then one row per metric), and under
+/// it a bar chart of the selected row (a title line, then one bar per region).
+pub fn compare_parts(pane: Rect, regions: usize) -> (Rect, Rect) {
+    let i = inner(pane);
+    let want = u16::try_from(regions + 1).unwrap_or(u16::MAX);
+    let chart_h = want.min(i.height / 2);
+    let table_h = i.height - chart_h;
+    (
+        Rect::new(i.x, i.y, i.width, table_h),
+        Rect::new(i.x, i.y + table_h, i.width, chart_h),
+    )
+}
+
+/// Column widths of the comparison table: metric, unit, and each region; one space between
+/// columns.
+pub fn compare_columns(width: u16, regions: usize) -> (u16, u16, u16) {
+    let n = u16::try_from(regions.max(1)).unwrap_or(1);
+    let unit = 5.min(width / 8);
+    let metric = (width / 4).clamp(6, 16).min(width);
+    let rest = width.saturating_sub(metric + unit + 1 + n);
+    (metric, unit, rest / n)
+}
+
+/// The ranking view's inside: a title line, then the list (a title row, then entries).
+pub fn rank_parts(pane: Rect) -> (Rect, Rect) {
+    let i = inner(pane);
+    let head = 1.min(i.height);
+    (
+        Rect::new(i.x, i.y, i.width, head),
+        Rect::new(i.x, i.y + head, i.width, i.height - head),
+    )
+}
+
+/// The map view's inside: the canvas, and an info line under it.
+pub fn map_parts(pane: Rect) -> (Rect, Rect) {
+    let i = inner(pane);
+    let info = 1.min(i.height);
+    (
+        Rect::new(i.x, i.y, i.width, i.height - info),
+        Rect::new(i.x, i.y + i.height - info, i.width, info),
+    )
+}
+
+/// The metric picker's rect, centred over `area`.
+pub fn picker_popup(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(56);
+    let h = area.height.saturating_sub(2).min(18);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The picker's inside: the typed line, then the list of metrics.
+pub fn picker_parts(popup: Rect) -> (Rect, Rect) {
+    let i = inner(popup);
+    let line = 1.min(i.height);
+    (
+        Rect::new(i.x, i.y, i.width, line),
+        Rect::new(i.x, i.y + line, i.width, i.height - line),
     )
 }
 
@@ -188,6 +272,20 @@ mod tests {
             let p = region_parts(s.region);
             assert_eq!(p.source.bottom(), s.region.bottom() - 1);
             assert!(p.source.height >= 3 && p.table.height >= 2, "{w}x{h}");
+            let t = region_parts_with(s.region, 5);
+            assert_eq!(t.source, p.source, "trends leave the source box in place");
+            assert_eq!(t.table.height + t.trends.height, p.table.height);
+            assert!(t.trends.height <= 3 && (t.table.height >= 3 || t.trends.height == 0));
+            let (table, chart) = compare_parts(s.reader, 3);
+            assert_eq!(table.bottom(), chart.y);
+            assert!(chart.height <= 4 && table.height >= chart.height);
+            let (m, u, each) = compare_columns(inner(s.reader).width, 6);
+            assert!(
+                m + u + 1 + 6 * (each + 1) <= inner(s.reader).width,
+                "{w}x{h}"
+            );
+            let (canvas, info) = map_parts(s.reader);
+            assert_eq!(canvas.bottom(), info.y);
         }
         assert!(screen(Rect::new(0, 0, 20, 8)).too_small);
     }

@@ -14,6 +14,11 @@ use super::layout;
 use super::search::Hit;
 use super::view::Hits;
 
+mod overlay;
+mod reader;
+use super::views::{MapView, Picker, View, keep_visible, move_in};
+use crate::query::{self, Trend};
+
 /// Which pane keys move in while browsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -112,6 +117,14 @@ pub struct App {
     pub hits: Hits,
     /// The user asked to leave.
     pub quit: bool,
+    /// Regions marked for comparison, in the order they were marked.
+    pub marks: Vec<usize>,
+    /// Views open over the browser, the top one last.
+    pub views: Vec<View>,
+    /// A one-line message for the status bar, cleared by the next action.
+    pub notice: Option<String>,
+    /// Metrics the selected region has in several years.
+    pub trends: Vec<Trend>,
     matcher: SkimMatcherV2,
 }
 
@@ -144,6 +157,10 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             hits: Hits::default(),
             quit: false,
+            marks: Vec::new(),
+            views: Vec::new(),
+            notice: None,
+            trends: Vec::new(),
             matcher: SkimMatcherV2::default(),
         };
         app.rebuild_rows(None);
@@ -158,6 +175,13 @@ impl App {
             Mode::Filter
         } else if self.reader.is_some() {
             Mode::Reader
+        } else if let Some(v) = self.views.last() {
+            match v {
+                View::Compare(_) => Mode::Compare,
+                View::Picker(_) => Mode::Picker,
+                View::Rank(_) => Mode::Rank,
+                View::Map(_) => Mode::Map,
+            }
         } else if self.focus == Focus::Figures {
             Mode::Figures
         } else {
@@ -186,6 +210,7 @@ impl App {
 
     /// Applies one action.
     pub fn step(&mut self, action: Action) {
+        self.notice = None;
         if action == Action::Quit {
             self.quit = true;
             return;
@@ -201,6 +226,7 @@ impl App {
             Mode::Help => self.step_help(action),
             Mode::Filter => self.step_filter(action),
             Mode::Reader => self.step_reader(action),
+            Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map => self.step_view(action),
             Mode::Regions | Mode::Figures => self.step_browse(action),
         }
         self.fix_scroll();
@@ -273,6 +299,10 @@ impl App {
     fn step_browse(&mut self, action: Action) {
         match action {
             Action::Help => self.help = Some(0),
+            Action::Mark => self.toggle_mark(),
+            Action::Compare => self.open_compare(),
+            Action::Rank => self.views.push(View::Picker(Picker::new(&self.ix))),
+            Action::Map => self.views.push(View::Map(MapView::new(&self.ix, None))),
             Action::Filter => self.typing = true,
             Action::Sort => {
                 self.sort = self.sort.next();
@@ -358,18 +388,7 @@ impl App {
 
     fn move_regions(&mut self, action: Action) {
         let page = self.region_list().height.max(1) as usize;
-        let last = self.rows.len().saturating_sub(1);
-        let sel = self.region_sel;
-        let to = match action {
-            Action::Up => sel.saturating_sub(1),
-            Action::Down => (sel + 1).min(last),
-            Action::PageUp => sel.saturating_sub(page),
-            Action::PageDown => (sel + page).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => return,
-        };
-        self.select_row(to);
+        self.select_row(move_in(self.region_sel, self.rows.len(), action, page));
     }
 
     fn select_row(&mut self, i: usize) {
@@ -385,6 +404,10 @@ impl App {
             .region()
             .and_then(|r| self.ix.region_figs.get(r))
             .cloned()
+            .unwrap_or_default();
+        self.trends = self
+            .region()
+            .map(|r| query::trends(&self.ix, r))
             .unwrap_or_default();
         self.sort_figs();
         self.fig_sel = 0;
@@ -433,7 +456,8 @@ impl App {
                 .tree(&vec![false; self.collapsed.len()])
                 .into_iter()
                 .filter_map(|(region, _)| {
-                    let hit = self.ix.keys[region].best(&self.matcher, &self.filter)?;
+                    let keys = self.ix.region_names.keys(region)?;
+                    let hit = keys.best(&self.matcher, &self.filter)?;
                     Some(Row {
                         region,
                         depth: 0,
@@ -473,55 +497,9 @@ impl App {
     }
 
     fn open_reader(&mut self) {
-        let Some(f) = self.figure() else { return };
-        let Some(article) = self.ix.figure_article.get(f).copied().flatten() else {
-            return;
-        };
-        let figs = self.ix.article_figs[article].clone();
-        let cur = figs.iter().position(|&x| x == f).unwrap_or(0);
-        self.reader = Some(Reader {
-            article,
-            figs,
-            cur,
-            scroll: 0,
-            lines: Vec::new(),
-            width: 0,
-        });
-        self.rewrap(true);
-    }
-
-    /// Re-wraps the article for the current width; `reveal` scrolls to the selected figure.
-    fn rewrap(&mut self, reveal: bool) {
-        let body = self.reader_body();
-        let Some(r) = self.reader.as_mut() else {
-            return;
-        };
-        if r.width != body.width || r.lines.is_empty() {
-            let text = self
-                .ix
-                .article(r.article)
-                .map(|a| a.text.as_str())
-                .unwrap_or("");
-            r.lines = layout::wrap_chars(text, body.width.max(1) as usize);
-            r.width = body.width;
+        if let Some(f) = self.figure() {
+            self.open_figure(f);
         }
-        if reveal {
-            self.reveal();
-        }
-    }
-
-    /// Scrolls the reader so the selected figure sits a third of the way down.
-    fn reveal(&mut self) {
-        let h = self.reader_body().height as usize;
-        let Some(r) = self.reader.as_mut() else {
-            return;
-        };
-        let Some(f) = r.figs.get(r.cur).and_then(|&f| self.ix.figure(f)) else {
-            return;
-        };
-        let line = layout::line_of(&r.lines, f.span[0]);
-        let max = r.lines.len().saturating_sub(h.max(1));
-        r.scroll = line.saturating_sub(h / 3).min(max);
     }
 
     fn fix_scroll(&mut self) {
@@ -542,7 +520,12 @@ impl App {
 
     /// The figure rows of the current layout.
     pub fn figure_rows(&self) -> Rect {
-        layout::table_rows(&layout::region_parts(layout::screen(self.size).region))
+        layout::table_rows(&self.region_parts())
+    }
+
+    /// The region pane's parts, with room for the selected region's trends.
+    pub fn region_parts(&self) -> layout::RegionParts {
+        layout::region_parts_with(layout::screen(self.size).region, self.trends.len())
     }
 
     /// The reader's body area in the current layout.
@@ -559,16 +542,6 @@ impl std::fmt::Debug for App {
             .field("region", &self.region())
             .field("figure", &self.figure())
             .finish_non_exhaustive()
-    }
-}
-
-fn keep_visible(scroll: usize, sel: usize, h: usize) -> usize {
-    if sel < scroll {
-        sel
-    } else if sel >= scroll + h {
-        sel + 1 - h
-    } else {
-        scroll
     }
 }
 

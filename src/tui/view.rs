@@ -2,11 +2,15 @@
 //! buffer only through [`put`], which measures with `crate::text` and never lets a wide
 //! character straddle the edge of the area it was given.
 
+pub mod compare;
 pub mod help;
+pub mod map;
+pub mod rank;
 pub mod reader;
 pub mod region;
 pub mod regions;
 pub mod status;
+pub mod trends;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -17,6 +21,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::keymap::Pane;
 use super::layout;
 use super::state::App;
+use super::views::View;
 use crate::text;
 
 /// Where things were drawn, so mouse events can find their target.
@@ -38,6 +43,8 @@ pub struct Hits {
     pub reader: Rect,
     /// The help overlay, when open.
     pub help: Rect,
+    /// A view over the browser (comparison, ranking, map, picker), when open.
+    pub view: Rect,
     /// Every bordered pane drawn, bottom to top.
     pub panes: Vec<Rect>,
 }
@@ -51,7 +58,8 @@ impl Hits {
     pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
         if within(self.help, x, y) {
             Some(Pane::Help)
-        } else if self.help.width > 0 {
+        } else if self.help.width > 0 || self.view.width > 0 {
+            // Views take keys only; the wheel and clicks do nothing there.
             None
         } else if within(self.reader, x, y) {
             Some(Pane::Reader)
@@ -91,10 +99,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
         too_small(app, area, buf);
         return hits;
     }
+    // The picker pops up over whatever is under it.
+    let picker = match app.views.last() {
+        Some(View::Picker(p)) => Some(p),
+        _ => None,
+    };
+    let under = app
+        .views
+        .iter()
+        .rev()
+        .find(|v| !matches!(v, View::Picker(_)));
     if app.reader.is_some() {
         reader::ReaderPane { app }.render(screen.reader, buf);
         hits.reader = screen.reader;
         hits.panes.push(screen.reader);
+    } else if let Some(view) = under {
+        let area = screen.reader;
+        match view {
+            View::Compare(view) => compare::ComparePane { app, view }.render(area, buf),
+            View::Rank(view) => rank::RankPane { app, view }.render(area, buf),
+            View::Map(view) => map::MapPane { app, view }.render(area, buf),
+            View::Picker(_) => {}
+        }
+        hits.view = area;
+        hits.panes.push(area);
     } else {
         regions::RegionsPane { app }.render(screen.regions, buf);
         region::RegionPane { app }.render(screen.region, buf);
@@ -105,6 +133,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
         hits.figures = app.figure_rows();
         hits.fig_scroll = app.fig_scroll;
         hits.panes.extend([screen.regions, screen.region]);
+    }
+    if let Some(picker) = picker.filter(|_| app.reader.is_none()) {
+        let popup = layout::picker_popup(screen.reader);
+        rank::PickerPopup { app, picker }.render(popup, buf);
+        hits.view = popup;
+        hits.panes.push(popup);
     }
     status::StatusLine { app }.render(screen.status, buf);
     if let Some(scroll) = app.help {
@@ -202,6 +236,40 @@ pub fn fit(chars: Vec<(char, Style)>, width: u16) -> Vec<(char, Style)> {
         out.push((c, st));
     }
     out
+}
+
+/// Writes a dim one-line message (an empty list, a missing value) at the top-left of `area`.
+pub fn note(buf: &mut Buffer, area: Rect, msg: &str) {
+    if area.height > 0 {
+        put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            msg,
+            Style::new().fg(Color::DarkGray),
+        );
+    }
+}
+
+/// A dim section rule with a title, `─ 原文 `, across the top row of `area`.
+pub fn rule(buf: &mut Buffer, area: Rect, title: &str) {
+    let rule = format!("─ {title} ");
+    let dim = Style::new().fg(Color::DarkGray);
+    let w = usize::from(area.width);
+    put(buf, area.x, area.y, area.width, &text::pad(&rule, w), dim);
+}
+
+/// Columns a string occupies, as a screen coordinate.
+pub fn cols(s: &str) -> u16 {
+    u16::try_from(text::width(s)).unwrap_or(u16::MAX)
+}
+
+/// Fills a list row and returns its style: [`selected`] when `on`, plain otherwise.
+pub fn list_row(buf: &mut Buffer, x: u16, y: u16, width: u16, on: bool) -> Style {
+    let style = if on { selected(true) } else { Style::new() };
+    fill(buf, x, y, width, style);
+    style
 }
 
 /// Fills `width` columns at (x, y) with spaces in `style`.

@@ -27,6 +27,12 @@ pub fn lines(lang: Lang) -> Vec<(String, String)> {
                 ": source → metric → value → year",
             ));
         }
+        if b.action == Action::Mark {
+            what.push_str(lang.pick(
+                " / 取消标记，比较 2–6 个地区",
+                " / unmark; compare 2–6 regions",
+            ));
+        }
         let entry = (keymap::keys_label(b), what);
         if !out.contains(&entry) {
             out.push(entry);

@@ -6,8 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::{fill, frame, put, put_chars, selected};
-use crate::dataset::Figure;
+use super::{fill, frame, note, put, put_chars, rule, selected};
 use crate::text;
 use crate::tui::format;
 use crate::tui::i18n::{self, Lang};
@@ -30,22 +29,16 @@ impl Widget for RegionPane<'_> {
             lang.pick("数据", "Figures"),
             app.focus == Focus::Figures,
         );
-        let parts = layout::region_parts(area);
+        let parts = app.region_parts();
         let Some(r) = app.region() else {
             let msg = lang.pick("数据集为空", "The dataset is empty");
             let h = parts.header;
-            put(
-                buf,
-                h.x,
-                h.y,
-                h.width,
-                msg,
-                Style::new().fg(Color::DarkGray),
-            );
+            note(buf, h, msg);
             return;
         };
         header(app, r, parts.header, buf);
         table(app, parts.table, buf);
+        super::trends::render(app, parts.trends, buf);
         source(app, parts.source, buf);
     }
 }
@@ -81,9 +74,10 @@ fn header(app: &App, r: usize, area: Rect, buf: &mut Buffer) {
 /// Column widths: metric, value, modality, year.
 fn columns(width: u16, lang: Lang) -> [u16; 4] {
     let year = 4;
+    // One more column for the conflict mark `≠`.
     let modality = match lang {
-        Lang::Zh => 4,
-        Lang::En => 6,
+        Lang::Zh => 5,
+        Lang::En => 7,
     };
     let value = (width / 3).clamp(6, 16);
     let metric = width.saturating_sub(year + modality + value + 3);
@@ -120,14 +114,7 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if app.figs.is_empty() {
         let msg = lang.pick("（该地区没有数据）", "(no figures for this region)");
-        put(
-            buf,
-            rows.x,
-            rows.y,
-            rows.width,
-            msg,
-            Style::new().fg(Color::DarkGray),
-        );
+        note(buf, rows, msg);
         return;
     }
     let focused = app.focus == Focus::Figures;
@@ -143,17 +130,23 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         fill(buf, rows.x, y, rows.width, base);
+        let conflict = if app.ix.in_conflict(f) { "≠" } else { "" };
+        let flags = format!("{conflict}{}", format::modality(fig.modality, lang));
         let cells = [
             (app.ix.figure_name(fig, lang), mw, false),
             (format::figure_value(fig), vw, true),
-            (format::modality(fig.modality, lang).to_string(), dw, false),
+            (flags.clone(), dw, false),
             (format::year(fig.year), yw, false),
         ];
         row(buf, rows.x, y, &cells, base);
-        if !format::modality(fig.modality, lang).is_empty() {
+        if !flags.is_empty() {
             let x = rows.x + mw + vw + 2;
-            let mark = base.fg(Color::Magenta);
-            put(buf, x, y, dw, format::modality(fig.modality, lang), mark);
+            let color = if conflict.is_empty() {
+                Color::Magenta
+            } else {
+                Color::Red
+            };
+            put(buf, x, y, dw, &flags, base.fg(color));
         }
     }
 }
@@ -171,58 +164,29 @@ fn row(buf: &mut Buffer, x: u16, y: u16, cells: &[(String, u16, bool)], style: S
     }
 }
 
-/// The selected figure's sentence in chars: `(sentence, figure range within it)`.
-pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, std::ops::Range<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let [s0, s1] = f.sentence;
-    let [f0, f1] = f.span;
-    let (s0, s1) = if s0 < s1 && s1 <= n && s0 <= f0 && f1 <= s1 {
-        (s0, s1)
-    } else {
-        // A bad sentence span: show some context around the figure instead.
-        let f0 = f0.min(n);
-        (
-            f0.saturating_sub(30),
-            f1.clamp(f0, n).saturating_add(30).min(n),
-        )
-    };
-    let sentence = chars.get(s0..s1).unwrap_or(&[]).to_vec();
-    let start = f0.saturating_sub(s0).min(sentence.len());
-    let end = f1.saturating_sub(s0).clamp(start, sentence.len());
-    (sentence, start..end)
-}
-
 fn source(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
     let lang = app.lang;
     let dim = Style::new().fg(Color::DarkGray);
-    let rule = format!("─ {} ", lang.pick("原文", "Source"));
-    put(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        &text::pad(&rule, usize::from(area.width)),
-        dim,
-    );
-    let Some(f) = app.figure().and_then(|f| app.ix.figure(f)) else {
+    rule(buf, area, lang.pick("原文", "Source"));
+    let Some(fi) = app.figure() else {
         return;
     };
     let article = app
         .ix
         .figure_article
-        .get(app.figure().unwrap_or(0))
+        .get(fi)
         .copied()
         .flatten()
         .and_then(|a| app.ix.article(a));
-    let body = article.map_or("", |a| a.text.as_str());
-    let (sentence, lit) = sentence_of(body, f);
+    let (sentence, lit) = app.ix.sentence(fi);
     let s: String = sentence.iter().collect();
     let lines = layout::wrap_chars(&s, usize::from(area.width));
-    let room = usize::from(area.height.saturating_sub(2));
+    let others = conflict_line(app, fi);
+    let extra = u16::from(others.is_some() && area.height > 3);
+    let room = usize::from(area.height.saturating_sub(2 + extra));
     // Keep the figure's line in view when the sentence is longer than the box.
     let fig_line = layout::line_of(&lines, lit.start);
     let first = fig_line.saturating_sub(room.saturating_sub(1));
@@ -237,6 +201,11 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
             Some((c, if lit.contains(&k) { hl } else { Style::new() }))
         });
         put_chars(buf, area.x, y, area.width, chars);
+    }
+    if let Some(line) = others.filter(|_| extra > 0) {
+        let line = text::truncate(&line, usize::from(area.width));
+        let style = Style::new().fg(Color::Red);
+        put(buf, area.x, area.bottom() - 2, area.width, &line, style);
     }
     if let Some(a) = article
         && area.height > 1
@@ -255,4 +224,31 @@ fn source(app: &App, area: Rect, buf: &mut Buffer) {
             dim.add_modifier(Modifier::ITALIC),
         );
     }
+}
+
+/// For a figure sources disagree on: the other values and where they come from.
+fn conflict_line(app: &App, f: usize) -> Option<String> {
+    let c = app
+        .ix
+        .conflicts
+        .get(app.ix.figure_conflict.get(f).copied().flatten()?)?;
+    let mine = app.ix.figure(f)?;
+    let others: Vec<String> = c
+        .figures
+        .iter()
+        .filter(|&&o| o != f)
+        .filter_map(|&o| {
+            let fig = app.ix.figure(o)?;
+            if fig.value == mine.value && fig.unit == mine.unit {
+                return None;
+            }
+            let a = app.ix.figure_article.get(o).copied().flatten();
+            let title = a
+                .and_then(|a| app.ix.article(a))
+                .map_or("", |a| a.title.as_str());
+            Some(format!("{}《{title}》", format::figure_value(fig)))
+        })
+        .collect();
+    let lead = app.lang.pick("≠ 其他来源：", "≠ other sources: ");
+    Some(format!("{lead}{}", others.join(app.lang.pick("；", "; "))))
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::{fill, fit, frame, put, put_chars, selected};
+use super::{fill, fit, frame, note, put, put_chars, selected};
 use crate::text;
 use crate::tui::layout;
 use crate::tui::state::{App, Focus};
@@ -54,14 +54,7 @@ impl Widget for RegionsPane<'_> {
             } else {
                 lang.pick("（无匹配）", "(no match)")
             };
-            put(
-                buf,
-                list.x,
-                list.y,
-                list.width,
-                msg,
-                Style::new().fg(Color::DarkGray),
-            );
+            note(buf, list, msg);
             return;
         }
         let visible = app.rows.iter().enumerate().skip(app.region_scroll);
@@ -86,7 +79,11 @@ impl Widget for RegionsPane<'_> {
                 };
                 put(buf, name_x - 2, y, 1, mark, base.fg(Color::DarkGray));
             }
-            let count = app.ix.region_figs[row.region].len().to_string();
+            let mut count = app.ix.region_figs[row.region].len().to_string();
+            // Marked for comparison: the mark's number before the count.
+            if let Some(m) = app.marks.iter().position(|&m| m == row.region) {
+                count = format!("[{}] {count}", m + 1);
+            }
             let cw = u16::try_from(text::width(&count)).unwrap_or(0);
             let right = list.right();
             let name_w = right.saturating_sub(name_x).saturating_sub(cw + 1);
@@ -113,7 +110,13 @@ impl Widget for RegionsPane<'_> {
             }
             put_chars(buf, name_x, y, name_w, fit(name, name_w));
             if cw < right.saturating_sub(name_x) {
-                put(buf, right - cw, y, cw, &count, base.fg(Color::DarkGray));
+                let marked = count.starts_with('[');
+                let color = if marked {
+                    Color::Magenta
+                } else {
+                    Color::DarkGray
+                };
+                put(buf, right - cw, y, cw, &count, base.fg(color));
             }
         }
     }

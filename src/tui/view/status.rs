@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::{fill, put};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Action};
 use crate::tui::state::App;
 
 /// The bottom line.
@@ -27,17 +27,58 @@ impl Widget for StatusLine<'_> {
             .fg(Color::Black)
             .add_modifier(Modifier::BOLD);
         let mut x = area.x + put(buf, area.x, area.y, area.width, &tag, badge);
-        for b in keymap::bindings(mode).filter(|b| b.status) {
+        if let Some(notice) = &app.notice {
+            let style = bar.fg(Color::Yellow).add_modifier(Modifier::BOLD);
+            put(
+                buf,
+                x,
+                area.y,
+                area.right() - x,
+                &format!(" {notice}"),
+                style,
+            );
+            return;
+        }
+        if !app.marks.is_empty() {
+            let marks = format!(" [{}]", app.marks.len());
+            x += put(
+                buf,
+                x,
+                area.y,
+                area.right() - x,
+                &marks,
+                bar.fg(Color::Magenta),
+            );
+        }
+        // Help and quit always keep their place at the end; the rest fill what is left.
+        let last = |b: &keymap::Binding| matches!(b.action, Action::Help | Action::Quit);
+        let item = |b: &keymap::Binding| {
             let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
-            let keys = format!(" {first}");
-            let what = format!(" {}", app.lang.pick(b.zh, b.en));
-            let room = area.right().saturating_sub(x);
-            let need = crate::text::width(&keys) + crate::text::width(&what);
-            if need > usize::from(room) {
+            (
+                format!(" {first}"),
+                format!(" {}", app.lang.pick(b.zh, b.en)),
+            )
+        };
+        let width = |(k, w): &(String, String)| crate::text::width(k) + crate::text::width(w);
+        let shown: Vec<&keymap::Binding> = keymap::bindings(mode).filter(|b| b.status).collect();
+        let reserved: usize = shown
+            .iter()
+            .filter(|b| last(b))
+            .map(|b| width(&item(b)))
+            .sum();
+        let key_style = bar.fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let order = shown
+            .iter()
+            .filter(|b| !last(b))
+            .chain(shown.iter().filter(|b| last(b)));
+        for b in order {
+            let (keys, what) = item(b);
+            let room = usize::from(area.right().saturating_sub(x));
+            let keep = if last(b) { 0 } else { reserved };
+            if width(&(keys.clone(), what.clone())) + keep > room {
                 continue;
             }
-            let key_style = bar.fg(Color::Yellow).add_modifier(Modifier::BOLD);
-            x += put(buf, x, area.y, room, &keys, key_style);
+            x += put(buf, x, area.y, area.right() - x, &keys, key_style);
             x += put(buf, x, area.y, area.right() - x, &what, bar);
         }
     }

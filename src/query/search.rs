@@ -1,11 +1,12 @@
-//! Fuzzy region search over names, aliases, nicknames, full pinyin and pinyin initials.
+//! Fuzzy search over names, aliases, nicknames, full pinyin and pinyin initials: regions in
+//! the app's filter and in name resolution, metrics in the metric picker.
 //!
-//! Keys are built once per region; a match reports which characters of the displayed name to
+//! Keys are built once per name; a match reports which characters of the displayed name to
 //! highlight, whichever key it came from.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use pinyin::ToPinyin;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// Well-known one-character nicknames of cities, used when the dataset's aliases lack them.
 const NICKNAMES: &[(&str, &str)] = &[
@@ -31,6 +32,58 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("榆", "榆林市"),
 ];
 
+/// Nicknames of the region called `name` (蓉 for 成都市).
+pub fn nicknames(name: &str) -> impl Iterator<Item = &'static str> + '_ {
+    NICKNAMES
+        .iter()
+        .filter(move |(_, full)| **full == *name)
+        .map(|(n, _)| *n)
+}
+
+/// Most readings [`pinyin`] spells out for one string.
+const MAX_READINGS: usize = 16;
+
+/// Full pinyin and pinyin initials of `s`, lowercase, without tones or spaces, for every
+/// reading of its polyphonic characters (成都 is `chengdu`, though 都 alone is most often
+/// `dou`), the most common reading first, at most [`MAX_READINGS`]. Characters without a
+/// reading are kept as they are: `成都市` → (`chengdoushi`, `cds`), (`chengdushi`, `cds`).
+pub fn pinyin(s: &str) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), String::new())];
+    for c in s.chars() {
+        let readings: Vec<(&str, &str)> = match c.to_pinyin_multi() {
+            Some(m) => m
+                .into_iter()
+                .map(|p| (p.plain(), p.first_letter()))
+                .collect(),
+            None => Vec::new(),
+        };
+        if readings.is_empty() {
+            let lower: String = c.to_lowercase().collect();
+            for (full, initials) in &mut out {
+                full.push_str(&lower);
+                initials.push_str(&lower);
+            }
+            continue;
+        }
+        let mut next = Vec::with_capacity(out.len() * readings.len());
+        for (full, initials) in &out {
+            for (f, i) in &readings {
+                if next.len() < MAX_READINGS {
+                    next.push((format!("{full}{f}"), format!("{initials}{i}")));
+                }
+            }
+        }
+        out = next;
+    }
+    let mut seen = Vec::new();
+    out.retain(|r| {
+        let new = !seen.contains(r);
+        seen.push(r.clone());
+        new
+    });
+    out
+}
+
 /// One string a region can be found by.
 #[derive(Debug, Clone)]
 struct Key {
@@ -41,7 +94,7 @@ struct Key {
     shown: Option<String>,
 }
 
-/// Every key of one region, built once.
+/// Every key of one name (a region's, a metric's), built once.
 #[derive(Debug, Clone, Default)]
 pub struct RegionKeys {
     keys: Vec<Key>,
@@ -59,7 +112,7 @@ pub struct Hit {
 }
 
 impl RegionKeys {
-    /// Builds the keys of a region from its name and aliases.
+    /// Builds the keys of a name and its aliases (plus well-known nicknames of cities).
     pub fn new(name: &str, aliases: &[String]) -> RegionKeys {
         let mut keys = vec![Key {
             text: name.to_lowercase(),
@@ -102,11 +155,8 @@ impl RegionKeys {
             to_name: initials_map,
             shown: None,
         });
-        let nicknames = NICKNAMES
-            .iter()
-            .filter(|(_, full)| *full == name)
-            .map(|(n, _)| n.to_string());
-        for alias in aliases.iter().cloned().chain(nicknames) {
+        let nicks = nicknames(name).map(str::to_string);
+        for alias in aliases.iter().cloned().chain(nicks) {
             if alias.is_empty() || alias == name {
                 continue;
             }
@@ -198,6 +248,18 @@ mod tests {
     fn aliases_inside_the_name_highlight_the_name() {
         let h = hit("天津滨海高新区", &["滨海高新区"], "滨海高新").map(|h| h.name_chars);
         assert_eq!(h, Some(vec![2, 3, 4, 5]));
+    }
+
+    #[test]
+    fn pinyin_of_a_name() {
+        let cd = pinyin("成都市");
+        assert!(
+            cd.contains(&("chengdushi".to_string(), "cds".to_string())),
+            "{cd:?}"
+        );
+        assert_eq!(pinyin("R&D"), [("r&d".to_string(), "r&d".to_string())]);
+        assert!(pinyin(&"行".repeat(10)).len() <= MAX_READINGS);
+        assert_eq!(nicknames("成都市").collect::<Vec<_>>(), ["蓉"]);
     }
 
     #[test]

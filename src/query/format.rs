@@ -10,36 +10,117 @@ pub fn value(value: f64, unit: &str) -> String {
     if !value.is_finite() {
         return format!("? {unit}").trim_end().to_string();
     }
-    match unit {
-        "%" => format!("{}%", number(value)),
-        // Fractions (三分之一) read best as a percentage.
-        "ratio" => format!("{}%", number(value * 100.0)),
-        _ => {
-            let abs = value.abs();
-            let (scaled, magnitude) = if abs >= 1e12 {
-                (value / 1e12, "万亿")
-            } else if abs >= 1e8 {
-                (value / 1e8, "亿")
-            } else if abs >= 1e4 {
-                (value / 1e4, "万")
-            } else {
-                (value, "")
-            };
-            let tail = format!("{magnitude}{unit}");
-            if tail.is_empty() {
-                number(scaled)
-            } else {
-                format!("{} {tail}", number(scaled))
-            }
+    let scale = Scale::for_values([value], unit);
+    let n = scale.number(value);
+    let tail = scale.suffix();
+    if tail.is_empty() || tail == "%" {
+        format!("{n}{tail}")
+    } else {
+        format!("{n} {tail}")
+    }
+}
+
+/// One magnitude and unit for a set of values, so that a column or a row of them lines up and
+/// compares at a glance: all in 亿元, or all in 万人.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// What each value is divided by before printing.
+    pub divisor: f64,
+    /// The magnitude word: `""`, `万`, `亿`, `万亿`.
+    pub magnitude: &'static str,
+    /// The unit as shown: the dataset's base unit, `%` for fractions.
+    pub unit: String,
+}
+
+impl Scale {
+    /// The magnitude of the largest finite value, in `unit`; fractions (`ratio`) read as `%`.
+    pub fn for_values(values: impl IntoIterator<Item = f64>, unit: &str) -> Scale {
+        match unit {
+            "%" => return Scale::plain(1.0, "%"),
+            "ratio" => return Scale::plain(0.01, "%"),
+            _ => {}
+        }
+        let max = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .map(f64::abs)
+            .fold(0.0, f64::max);
+        let (divisor, magnitude) = if max >= 1e12 {
+            (1e12, "万亿")
+        } else if max >= 1e8 {
+            (1e8, "亿")
+        } else if max >= 1e4 {
+            (1e4, "万")
+        } else {
+            (1.0, "")
+        };
+        Scale {
+            divisor,
+            magnitude,
+            unit: unit.to_string(),
         }
     }
+
+    fn plain(divisor: f64, unit: &str) -> Scale {
+        Scale {
+            divisor,
+            magnitude: "",
+            unit: unit.to_string(),
+        }
+    }
+
+    /// A value in this scale, without the unit: `5,200`. Values below one keep four decimals so
+    /// that a small value in a large magnitude (3,680 in 万) still reads `0.368`.
+    pub fn number(&self, v: f64) -> String {
+        let scaled = v / self.divisor;
+        if scaled.abs() < 1.0 && scaled != 0.0 {
+            number_with(scaled, 4)
+        } else if v.is_finite() {
+            number(scaled)
+        } else {
+            "?".to_string()
+        }
+    }
+
+    /// The value in this scale, for charts.
+    pub fn scaled(&self, v: f64) -> f64 {
+        v / self.divisor
+    }
+
+    /// Magnitude and unit as a column suffix: `亿元`, `万人`, `%`, `家`.
+    pub fn suffix(&self) -> String {
+        format!("{}{}", self.magnitude, self.unit)
+    }
+}
+
+/// The unit most of `units` share; the first seen wins a tie; `""` when there are none.
+pub fn common_unit<'a>(units: impl IntoIterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for u in units {
+        match counts.iter_mut().find(|x| x.0 == u) {
+            Some(x) => x.1 += 1,
+            None => counts.push((u, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals: walk backwards so the first seen wins.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|x| x.1)
+        .map_or(String::new(), |x| x.0.to_string())
 }
 
 /// A number with thousands separators and at most two decimals, trailing zeros dropped.
 pub fn number(v: f64) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
+    number_with(v, 2)
+}
+
+/// A number with thousands separators and at most `decimals` decimals, trailing zeros dropped.
+pub fn number_with(v: f64, decimals: usize) -> String {
+    let p = 10f64.powi(i32::try_from(decimals).unwrap_or(2));
+    let rounded = (v * p).round() / p;
     let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
+    let text = format!("{:.*}", decimals, rounded.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac.trim_end_matches('0');
     let mut grouped = String::new();
@@ -126,6 +207,24 @@ mod tests {
         assert_eq!(value(12.0, ""), "12");
         assert_eq!(value(0.25, "ratio"), "25%");
         assert_eq!(value(f64::NAN, "元"), "? 元");
+    }
+
+    #[test]
+    fn a_scale_follows_the_largest_value() {
+        let s = Scale::for_values([5.2e11, 3.0e9, f64::NAN], "元");
+        assert_eq!(s.suffix(), "亿元");
+        assert_eq!(s.number(3.0e9), "30");
+        assert_eq!(s.number(5.2e11), "5,200");
+        let p = Scale::for_values([0.25], "ratio");
+        assert_eq!(
+            (p.suffix(), p.number(0.25)),
+            ("%".to_string(), "25".to_string())
+        );
+        assert_eq!(Scale::for_values([], "家").suffix(), "家");
+        assert_eq!(common_unit(["个", "家", "家", "个"]), "个");
+        assert_eq!(common_unit([]), "");
+        assert_eq!(Scale::for_values([1.5e4], "家").number(3680.0), "0.368");
+        assert_eq!(Scale::for_values([1.5e4], "家").number(0.0), "0");
     }
 
     #[test]

@@ -1,0 +1,114 @@
+//! `gaoxin show REGION`: who the region is, every figure with its article, how metrics moved
+//! over the years, and where sources disagree.
+
+use super::commands::export_record;
+use super::report::{Report, Table};
+use crate::query::{self, EXPORT_COLUMNS, Index, Lang, Scale, format, i18n};
+
+/// The report on one region.
+pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
+    let Some(region) = ix.region(r) else {
+        return Report::default();
+    };
+    let figs = &ix.region_figs[r];
+    let counts = match lang {
+        Lang::Zh => format!("{} 项数据 · {} 篇文章", figs.len(), ix.region_articles[r]),
+        Lang::En => format!(
+            "{} figures · {} articles",
+            figs.len(),
+            ix.region_articles[r]
+        ),
+    };
+    let head = vec![
+        format!(
+            "{}  {}  {counts}",
+            region.name,
+            i18n::kind(region.kind, lang)
+        ),
+        ix.chain(r).join(" › "),
+    ];
+    let mut table = Table::new(&[
+        lang.pick("指标", "metric"),
+        lang.pick(">数值", ">value"),
+        lang.pick("年份", "year"),
+        lang.pick("标注", "flags"),
+        lang.pick("文章", "article"),
+    ]);
+    let all = query::export_rows(ix);
+    let mut records = Vec::new();
+    for &f in figs {
+        let (Some(fig), Some(row)) = (ix.figure(f), all.get(f)) else {
+            continue;
+        };
+        let mut flags = format::modality(fig.modality, lang).to_string();
+        if row.conflict {
+            flags = format!("{flags} ≠").trim().to_string();
+        }
+        table.rows.push(vec![
+            ix.figure_name(fig, lang),
+            format::figure_value(fig),
+            format::year(fig.year),
+            flags,
+            format!("《{}》", row.article_title),
+        ]);
+        records.push(export_record(row));
+    }
+    let mut notes = Vec::new();
+    for t in query::trends(ix, r) {
+        let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit);
+        let points: Vec<String> = t
+            .points
+            .iter()
+            .map(|p| {
+                let m = format::modality(p.modality, lang);
+                let tail = if m.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {m}")
+                };
+                format!("{} {}{tail}", p.year, scale.number(p.value))
+            })
+            .collect();
+        notes.push(format!(
+            "{} {} ({}): {}",
+            lang.pick("趋势", "trend"),
+            ix.metric_name(&t.metric, lang),
+            scale.suffix(),
+            points.join(" → ")
+        ));
+    }
+    for c in ix.conflicts.iter().filter(|c| c.region == r) {
+        let values: Vec<String> = c
+            .figures
+            .iter()
+            .filter_map(|&f| {
+                let row = all.get(f)?;
+                let fig = ix.figure(f)?;
+                Some(format!(
+                    "{} 《{}》",
+                    format::figure_value(fig),
+                    row.article_title
+                ))
+            })
+            .collect();
+        notes.push(format!(
+            "≠ {} {}: {}",
+            ix.metric_name(&c.metric, lang),
+            c.year,
+            values.join(lang.pick("；", "; "))
+        ));
+    }
+    if figs.is_empty() {
+        notes.push(
+            lang.pick("（该地区没有数据）", "(no figures for this region)")
+                .into(),
+        );
+    }
+    Report {
+        head,
+        table,
+        notes,
+        columns: EXPORT_COLUMNS.to_vec(),
+        records,
+    }
+}

@@ -1,0 +1,357 @@
+//! From what a person types to one region or metric: full names, ids, aliases, nicknames,
+//! pinyin (`chengdu`) and initials (`cd`). An exact key beats a fuzzy match; a name that fits
+//! several things equally, or nothing, is an error that lists the closest candidates.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::search::{self, RegionKeys};
+use crate::dataset::{Metric, Region};
+
+/// How many candidates an error lists.
+const LISTED: usize = 5;
+
+/// A question the dataset cannot answer as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// Nothing is called that.
+    #[error("no {what} matches \"{query}\"{}", closest_list(.closest))]
+    Unknown {
+        /// `region` or `metric`.
+        what: &'static str,
+        /// What was asked for.
+        query: String,
+        /// The nearest names, nearest first.
+        closest: Vec<String>,
+    },
+    /// Several things are called that, equally well.
+    #[error("\"{query}\" could be several {what}s: {}; use a fuller name", .candidates.join(", "))]
+    Ambiguous {
+        /// `region` or `metric`.
+        what: &'static str,
+        /// What was asked for.
+        query: String,
+        /// The candidates, best first.
+        candidates: Vec<String>,
+    },
+    /// A comparison needs between 2 and 6 regions.
+    #[error("compare takes 2 to 6 regions, got {0}")]
+    RegionCount(usize),
+}
+
+fn closest_list(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", names.join(", "))
+    }
+}
+
+/// How well a key names its owner; lower wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Name,
+    Alias,
+    Pinyin,
+    Initials,
+}
+
+/// A set of named things (regions or metrics) that queries resolve against.
+#[derive(Debug, Clone)]
+pub struct Names {
+    what: &'static str,
+    shown: Vec<String>,
+    exact: HashMap<String, Vec<(Tier, usize)>>,
+    fuzzy: Vec<RegionKeys>,
+    /// Keys compared by edit distance when nothing matches.
+    near: Vec<Vec<String>>,
+}
+
+/// Lowercase, without spaces and apostrophes: `Cheng Du` and `cheng'du` are `chengdu`.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The name without its administrative suffix: `成都市` → `成都`, `四川省` → `四川`.
+fn stem(name: &str) -> Option<&str> {
+    const SUFFIXES: &[&str] = &[
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "自治州",
+        "省",
+        "市",
+        "区",
+        "县",
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|s| s.chars().count() >= 2)
+}
+
+impl Names {
+    /// The names of regions: name and id; aliases, nicknames and the name without its suffix;
+    /// pinyin and initials of all of these.
+    pub fn regions(regions: &[Region]) -> Names {
+        let mut n = Names::empty("region");
+        for (i, r) in regions.iter().enumerate() {
+            n.shown.push(r.name.clone());
+            n.fuzzy.push(RegionKeys::new(&r.name, &r.aliases));
+            n.add(i, &r.name, Tier::Name);
+            n.add(i, &r.id, Tier::Name);
+            for a in r.aliases.iter().map(String::as_str).chain(stem(&r.name)) {
+                n.add(i, a, Tier::Alias);
+            }
+            for a in search::nicknames(&r.name) {
+                n.add(i, a, Tier::Alias);
+            }
+        }
+        n
+    }
+
+    /// The names of metrics: id, Chinese and English names, pinyin and initials of the Chinese.
+    pub fn metrics(metrics: &[Metric]) -> Names {
+        let mut n = Names::empty("metric");
+        for (i, m) in metrics.iter().enumerate() {
+            n.shown.push(format!("{} ({})", m.zh, m.id));
+            n.fuzzy.push(RegionKeys::new(
+                &m.zh,
+                &[m.en.to_lowercase(), m.id.clone(), m.id.replace('_', " ")],
+            ));
+            n.add(i, &m.zh, Tier::Name);
+            n.add(i, &m.id, Tier::Name);
+            n.add(i, &m.en, Tier::Name);
+        }
+        n
+    }
+
+    fn empty(what: &'static str) -> Names {
+        Names {
+            what,
+            shown: Vec::new(),
+            exact: HashMap::new(),
+            fuzzy: Vec::new(),
+            near: Vec::new(),
+        }
+    }
+
+    /// Adds `key` (and its pinyin and initials) as a name of thing `i`.
+    fn add(&mut self, i: usize, key: &str, tier: Tier) {
+        let key = normalize(key);
+        if key.is_empty() {
+            return;
+        }
+        let readings = search::pinyin(&key);
+        let mut put = |k: String, t: Tier| {
+            let e = self.exact.entry(k).or_default();
+            if !e.contains(&(t, i)) {
+                e.push((t, i));
+            }
+        };
+        put(key.clone(), tier);
+        for (full, initials) in &readings {
+            if *full != key {
+                put(full.clone(), tier.max(Tier::Pinyin));
+                put(initials.clone(), Tier::Initials);
+            }
+        }
+        if self.near.len() <= i {
+            self.near.resize(i + 1, Vec::new());
+        }
+        self.near[i].extend(readings.into_iter().map(|r| r.0).filter(|f| *f != key));
+        self.near[i].push(key);
+    }
+
+    /// The fuzzy keys of thing `i`, for filters that list every match.
+    pub fn keys(&self, i: usize) -> Option<&RegionKeys> {
+        self.fuzzy.get(i)
+    }
+
+    /// How thing `i` is shown in messages.
+    pub fn shown(&self, i: usize) -> &str {
+        self.shown.get(i).map_or("", String::as_str)
+    }
+
+    /// The one thing `query` names.
+    pub fn resolve(&self, query: &str) -> Result<usize, QueryError> {
+        let q = normalize(query);
+        if let Some(hits) = self.exact.get(&q)
+            && let Some(best) = hits.iter().map(|h| h.0).min()
+        {
+            let mut ids: Vec<usize> = hits.iter().filter(|h| h.0 == best).map(|h| h.1).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if let [one] = ids[..] {
+                return Ok(one);
+            }
+            return Err(self.ambiguous(query, &ids));
+        }
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(i64, usize)> = if q.is_empty() {
+            Vec::new()
+        } else {
+            self.fuzzy
+                .iter()
+                .enumerate()
+                .filter_map(|(i, k)| Some((k.best(&matcher, &q)?.score, i)))
+                .collect()
+        };
+        scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+        match scored[..] {
+            [(_, one)] => Ok(one),
+            [] => Err(QueryError::Unknown {
+                what: self.what,
+                query: query.to_string(),
+                closest: self.nearest(&q),
+            }),
+            _ => {
+                let ids: Vec<usize> = scored.iter().map(|s| s.1).collect();
+                Err(self.ambiguous(query, &ids))
+            }
+        }
+    }
+
+    fn ambiguous(&self, query: &str, ids: &[usize]) -> QueryError {
+        QueryError::Ambiguous {
+            what: self.what,
+            query: query.to_string(),
+            candidates: ids
+                .iter()
+                .take(LISTED)
+                .map(|&i| self.shown(i).to_string())
+                .collect(),
+        }
+    }
+
+    /// The names nearest to `q` by edit distance over any of their keys.
+    fn nearest(&self, q: &str) -> Vec<String> {
+        let mut d: Vec<(usize, usize)> = self
+            .near
+            .iter()
+            .enumerate()
+            .filter_map(|(i, keys)| Some((keys.iter().map(|k| distance(q, k)).min()?, i)))
+            .collect();
+        d.sort_unstable();
+        d.iter()
+            .take(3)
+            .map(|&(_, i)| self.shown(i).to_string())
+            .collect()
+    }
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::RegionKind;
+
+    fn region(id: &str, name: &str, aliases: &[&str]) -> Region {
+        Region {
+            id: id.into(),
+            name: name.into(),
+            kind: RegionKind::City,
+            parent: None,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            lon: None,
+            lat: None,
+        }
+    }
+
+    fn names() -> Names {
+        Names::regions(&[
+            region("510100", "成都市", &["成都"]),
+            region("430700", "常德市", &[]),
+            region("park:510100:成都高新区", "成都高新区", &[]),
+            region("120116", "滨海新区", &["滨海"]),
+            region("park:120116:天津滨海高新区", "天津滨海高新区", &[]),
+        ])
+    }
+
+    #[test]
+    fn exact_keys_of_every_kind_resolve() {
+        let n = names();
+        for q in [
+            "成都市",
+            "成都",
+            "510100",
+            "chengdu",
+            "Cheng Du",
+            "chengdushi",
+            "蓉",
+        ] {
+            assert_eq!(n.resolve(q), Ok(0), "{q}");
+        }
+        assert_eq!(n.resolve("cdgxq"), Ok(2));
+        assert_eq!(n.resolve("滨海"), Ok(3), "an alias beats the fuzzy match");
+        assert_eq!(n.resolve("天津滨海"), Ok(4), "one fuzzy match");
+    }
+
+    #[test]
+    fn equal_initials_are_ambiguous() {
+        let err = names().resolve("cd").unwrap_err();
+        let QueryError::Ambiguous { candidates, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(candidates, &["成都市", "常德市"]);
+        assert!(err.to_string().contains("成都市, 常德市"), "{err}");
+    }
+
+    #[test]
+    fn several_fuzzy_matches_are_ambiguous_and_unknowns_list_the_nearest() {
+        assert!(matches!(
+            names().resolve("高新"),
+            Err(QueryError::Ambiguous { .. })
+        ));
+        let err = names().resolve("chengdz").unwrap_err();
+        let QueryError::Unknown { closest, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(closest.first().map(String::as_str), Some("成都市"));
+        assert!(err.to_string().contains("closest: 成都市"), "{err}");
+        assert!(matches!(
+            names().resolve(""),
+            Err(QueryError::Unknown { .. })
+        ));
+    }
+
+    #[test]
+    fn metrics_resolve_by_id_and_names() {
+        let m = Metric {
+            id: "high_tech_enterprises".into(),
+            zh: "高新技术企业".into(),
+            en: "High-tech enterprises".into(),
+            dimension: crate::dataset::Dimension::Count,
+        };
+        let n = Names::metrics(&[m]);
+        for q in [
+            "高新技术企业",
+            "high_tech_enterprises",
+            "high-tech enterprises",
+            "gxjsqy",
+        ] {
+            assert_eq!(n.resolve(q), Ok(0), "{q}");
+        }
+        assert_eq!(n.resolve("高企"), Ok(0));
+        assert_eq!(distance("abc", "abd"), 1);
+    }
+}

@@ -1,0 +1,321 @@
+//! The query commands run as a user runs them: the built binary, every command and format,
+//! errors and exit codes, a closed pipe.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
+
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+use gaoxin::text;
+
+const BIN: &str = env!("CARGO_BIN_EXE_gaoxin");
+
+fn gaoxin(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = gaoxin(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(args: &[&str], code: i32) -> String {
+    let out = gaoxin(args);
+    assert_eq!(out.status.code(), Some(code), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A tiny RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn figure_count() -> usize {
+    gaoxin::dataset::bundled().unwrap().figures.len()
+}
+
+/// Tables: no control bytes but newlines, and every line of the body as wide as the rule.
+fn check_table(out: &str, ctx: &str) {
+    assert!(
+        !out.bytes().any(|b| b < 0x20 && b != b'\n'),
+        "{ctx}: control byte in table output"
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    let rule = lines
+        .iter()
+        .position(|l| !l.is_empty() && l.chars().all(|c| c == '-' || c == ' '))
+        .unwrap_or_else(|| panic!("{ctx}: no rule line:\n{out}"));
+    // Each column starts where its rule segment starts.
+    let starts: Vec<usize> = lines[rule]
+        .char_indices()
+        .filter(|&(i, c)| c == '-' && (i == 0 || lines[rule].as_bytes()[i - 1] == b' '))
+        .map(|(i, _)| i)
+        .collect();
+    for l in &lines[rule + 1..] {
+        if l.is_empty() {
+            break;
+        }
+        for &s in &starts[1..] {
+            // The column before each start ends with a gap of two spaces (cells are padded).
+            let cols: usize = text::width(l);
+            if cols > s {
+                let prefix: String = display_prefix(l, s);
+                assert!(
+                    prefix.ends_with("  ") || prefix.ends_with(' '),
+                    "{ctx}: column at {s} misaligned in {l:?}"
+                );
+            }
+        }
+    }
+}
+
+/// The first `cols` display columns of a line.
+fn display_prefix(l: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in l.chars() {
+        let w = text::char_width(c);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    assert_eq!(
+        used, cols,
+        "a wide character straddles column {cols} in {l:?}"
+    );
+    out
+}
+
+#[test]
+fn every_query_command_in_every_format() {
+    let commands: &[&[&str]] = &[
+        &["regions"],
+        &["regions", "--kind", "park"],
+        &["regions", "--province", "sichuan"],
+        &["show", "chengdu"],
+        &["compare", "常州", "杭州"],
+        &["compare", "成都", "天津滨海高新区", "--metric", "talent"],
+        &["rank", "高新技术企业"],
+        &["rank", "talent", "--kind", "park", "--year", "2021"],
+        &["metrics"],
+    ];
+    for args in commands {
+        let table = ok(&[args, &["--format", "table"][..]].concat());
+        check_table(&table, &format!("{args:?}"));
+        let csv = ok(&[args, &["--format", "csv"][..]].concat());
+        let rows = parse_csv(&csv);
+        assert!(rows.len() > 1, "{args:?}: empty CSV");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{args:?}");
+        let json = ok(&[args, &["--format", "json"][..]].concat());
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let arr = v.as_array().unwrap();
+        assert_eq!(arr.len(), rows.len() - 1, "{args:?}: CSV and JSON disagree");
+    }
+}
+
+#[test]
+fn export_round_trips_every_figure() {
+    let n = figure_count();
+    let rows = parse_csv(&ok(&["export"]));
+    assert_eq!(rows[0][0], "id");
+    assert_eq!(rows.len() - 1, n, "one CSV row per figure");
+    let sentence = rows[0].iter().position(|c| c == "sentence").unwrap();
+    assert!(rows[1..].iter().all(|r| !r[sentence].is_empty()));
+    let v: serde_json::Value = serde_json::from_str(&ok(&["export", "--format", "json"])).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), n);
+    assert!(v[0]["value"].is_number());
+    let table = ok(&["export", "--format", "table"]);
+    check_table(&table, "export table");
+}
+
+#[test]
+fn compare_lines_up_real_values() {
+    let out = ok(&[
+        "compare",
+        "常州",
+        "杭州",
+        "--metric",
+        "高新技术企业",
+        "--metric",
+        "rank",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].contains("常州市") && lines[0].contains("杭州市"),
+        "{out}"
+    );
+    let hte = lines.iter().find(|l| l.starts_with("High-tech")).unwrap();
+    assert!(hte.contains("0.368") && hte.contains("万家"), "{hte}");
+    assert!(hte.contains("≥1.5 target"), "{hte}");
+    // Right-aligned: the values of a column end in the same display column.
+    let end = |l: &str, needle: &str| text::width(&l[..l.find(needle).unwrap() + needle.len()]);
+    let rank = lines.iter().find(|l| l.starts_with("Rank")).unwrap();
+    assert_eq!(end(lines[0], "杭州市"), text::width(rank));
+    assert!(rank.ends_with('*'), "14 beats 16 in a ranking: {rank}");
+}
+
+#[test]
+fn rank_puts_the_largest_first() {
+    let csv = parse_csv(&ok(&["rank", "high_tech_enterprises", "--format", "csv"]));
+    assert_eq!(csv[1][1], "常州市");
+    assert_eq!(csv[1][3], "3680.0");
+    let parks = ok(&["rank", "gxjsqy", "--kind", "park"]);
+    let first = parks.lines().nth(4).unwrap();
+    assert!(
+        first.contains("天津滨海高新区") && first.contains("2,443"),
+        "{parks}"
+    );
+}
+
+#[test]
+fn show_lists_figures_trends_and_sources() {
+    let out = ok(&["show", "成都"]);
+    assert!(out.starts_with("成都市"));
+    assert!(out.contains("全国 › 四川省 › 成都市"));
+    assert!(out.contains("来了就不想走"), "article titles shown");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["show", "cd", "--format", "json"])).unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["region"] == "成都市")
+    );
+}
+
+#[test]
+fn names_that_fit_nothing_or_several_fail_with_candidates() {
+    let err = fails(&["show", "xyzzy"], 1);
+    assert!(
+        err.contains("no region matches \"xyzzy\"; closest:"),
+        "{err}"
+    );
+    let err = fails(&["compare", "高新区", "成都"], 1);
+    assert!(
+        err.contains("could be several regions") && err.contains("大连高新区"),
+        "{err}"
+    );
+    let err = fails(&["rank", "nonsense"], 1);
+    assert!(err.contains("no metric matches"), "{err}");
+    let err = fails(&["compare", "成都", "成都市"], 1);
+    assert!(err.contains("twice"), "{err}");
+    let err = fails(&["regions", "--province", "成都"], 1);
+    assert!(err.contains("not a province"), "{err}");
+    let err = fails(&["show", "成都", "--data", "/nonexistent/data.json"], 1);
+    assert!(err.contains("/nonexistent/data.json"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    fails(&["compare", "成都"], 2);
+    fails(&["compare", "a", "b", "c", "d", "e", "f", "g"], 2);
+    fails(&["rank"], 2);
+    fails(&["rank", "talent", "--kind", "village"], 2);
+    fails(&["export", "--format", "xml"], 2);
+    fails(&["frobnicate"], 2);
+}
+
+#[test]
+fn help_has_examples_and_completions_generate() {
+    for cmd in [
+        "regions",
+        "show",
+        "compare",
+        "rank",
+        "metrics",
+        "export",
+        "completions",
+        "build",
+    ] {
+        let help = ok(&[cmd, "--help"]);
+        assert!(help.contains("Example"), "{cmd} --help has no example");
+        assert!(help.contains("--data"), "{cmd} --help lacks --data");
+    }
+    assert!(ok(&["completions", "bash"]).contains("gaoxin"));
+    assert!(ok(&["completions", "zsh"]).contains("#compdef gaoxin"));
+    assert!(ok(&["completions", "fish"]).contains("complete -c gaoxin"));
+    fails(&["completions", "powershell"], 2);
+}
+
+#[test]
+fn data_flag_reads_another_dataset() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini_dataset.json"
+    );
+    let out = ok(&["--data", fixture, "regions", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let ds: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        ds["regions"].as_array().unwrap().len()
+    );
+    // Global: after the subcommand too.
+    ok(&["export", "--data", fixture]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = Command::new(BIN)
+        .args(["export", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "exit {status:?}: {err}");
+    assert!(err.is_empty(), "{err}");
+}
