@@ -181,12 +181,19 @@ fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
         if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        let before = head[..head.len() - 4].chars().next_back();
-        if before.is_some_and(|c| c.is_ascii_digit()) {
+        let start = head.len() - 4;
+        let before = head[..start].chars().next_back();
+        // Part of a longer number, or the end of a range (`2022-2024年`).
+        if before.is_some_and(|c| c.is_ascii_digit() || "-–—~～".contains(c)) {
+            return None;
+        }
+        // Inside a document title: `《…行动计划（2022-2024年）》` dates the document, not a figure.
+        let open = head[..start].rfind('《');
+        if open.is_some_and(|o| head[..start].rfind('》').is_none_or(|c| c < o)) {
             return None;
         }
         let y: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
-        (1949..=2100).contains(&y).then_some((head.len() - 4, y))
+        (1949..=2100).contains(&y).then_some((start, y))
     })
 }
 
@@ -320,6 +327,10 @@ mod tests {
         assert_eq!(year(t, at(t, "66.7%")), None);
         let t = "2022年排名第21位，较2017年前进4位。";
         assert_eq!(year(t, at(t, "4位")), Some(2022));
+        let t = "发布《专项行动计划（2022-2024年）》等政策。目前拥有企业1417家。";
+        assert_eq!(year(t, at(t, "1417家")), None);
+        let t = "2021年，全区营收500亿元，2022-2024年计划新增企业30家。";
+        assert_eq!(year(t, at(t, "30家")), Some(2021));
         let t = "编号12021年的记录3家";
         assert_eq!(year(t, at(t, "3家")), None);
     }
