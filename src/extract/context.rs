@@ -167,10 +167,30 @@ pub fn modality(text: &str, at: Range<usize>) -> Modality {
     let c = clause(text, at.clone());
     // `将近` is a hedge (nearly), not the future.
     let lead = text[c.start..at.start].replace("将近", "");
-    if CLAUSE_TARGET.iter().any(|w| lead.contains(w)) {
+    if CLAUSE_TARGET.iter().any(|w| aims(&lead, w)) {
         return Modality::Target;
     }
     Modality::Actual
+}
+
+/// Whether `word` in `lead` states an aim: not as part of a programme's name (`国家人才计划3人`:
+/// a noun right before the number, or after another noun), nor done already (`打造了`).
+fn aims(lead: &str, word: &str) -> bool {
+    lead.match_indices(word).any(|(i, w)| {
+        let after = &lead[i + w.len()..];
+        if after.starts_with('了') {
+            return false;
+        }
+        if word != "计划" {
+            return true;
+        }
+        if after.trim_start().is_empty() {
+            return false;
+        }
+        let before = lead[..i].trim_end();
+        before.is_empty()
+            || before.ends_with(['，', '将', '还', '并', '也', '年', '区', '市', '县', '省', '拟'])
+    })
 }
 
 /// Years written as four digits followed by `年`, with their byte offsets.
@@ -221,7 +241,8 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// The year the figure at `at` refers to: the nearest year written before it in its sentence,
-/// else the nearest one earlier in its paragraph. Comparison bases do not count, and a value
+/// else earlier in its paragraph. A year further back is not carried over: articles mix a
+/// report's year with standing facts, and an unstated year is better left unknown. Comparison bases do not count, and a value
 /// reached after a change from a dated value has no year of its own.
 pub fn year(text: &str, at: Range<usize>) -> Option<i32> {
     let p = paragraph(text, at.clone());
@@ -304,6 +325,13 @@ mod tests {
         assert_eq!(modality(t, at(t, "18家")), Modality::Actual);
         let t = "计划引进亿元以上产业项目85个。";
         assert_eq!(modality(t, at(t, "85个")), Modality::Target);
+        let t = "2024年，襄阳高新区计划引进项目85个。";
+        assert_eq!(modality(t, at(t, "85个")), Modality::Target);
+        let t = "入选四川省人才计划6人，打造了人才交流中心两处。";
+        assert_eq!(modality(t, at(t, "6人")), Modality::Actual);
+        assert_eq!(modality(t, at(t, "两处")), Modality::Actual);
+        let t = "继续投入资金，打造100余套人才公寓。";
+        assert_eq!(modality(t, at(t, "100余套")), Modality::Target);
         let t = "在求职者中，将近四成为跨城求职者。";
         assert_eq!(modality(t, at(t, "四成")), Modality::Actual);
         let t = "规模以上企业增长到2021年的228家。";
