@@ -189,7 +189,9 @@ fn aims(lead: &str, word: &str) -> bool {
         }
         let before = lead[..i].trim_end();
         before.is_empty()
-            || before.ends_with(['，', '将', '还', '并', '也', '年', '区', '市', '县', '省', '拟'])
+            || before.ends_with([
+                '，', '将', '还', '并', '也', '年', '区', '市', '县', '省', '拟',
+            ])
     })
 }
 
