@@ -143,7 +143,7 @@ fn hedge_len(s: &str) -> Option<usize> {
 }
 
 /// ASCII, no-break and ideographic spaces, at most two.
-fn leading_spaces(s: &str) -> usize {
+pub(crate) fn leading_spaces(s: &str) -> usize {
     s.char_indices()
         .take(2)
         .take_while(|&(_, c)| matches!(c, ' ' | '\u{a0}' | '\u{3000}'))

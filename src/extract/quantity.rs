@@ -187,7 +187,7 @@ fn read_numeral(text: &str, i: usize, shielded: bool) -> Step {
         };
     }
     let unit_at = if arabic {
-        num_end + leading_spaces(&text[num_end..])
+        num_end + numbers::leading_spaces(&text[num_end..])
     } else {
         num_end
     };
@@ -332,13 +332,6 @@ fn numeral_run_len(s: &str) -> usize {
     len
 }
 
-fn leading_spaces(s: &str) -> usize {
-    s.char_indices()
-        .take(2)
-        .take_while(|&(_, c)| matches!(c, ' ' | '\u{a0}' | '\u{3000}'))
-        .map(|(_, c)| c.len_utf8())
-        .sum()
-}
 
 /// Checks a unit against what follows it: `两位数` and `三位一体` are not people, `一成不变` and
 /// `成果` are not tenths.
