@@ -5,6 +5,8 @@
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
+use gaoxin::dataset::{self, Modality};
+use gaoxin::query::{self, Cell, CompareRow, Index, KindFilter, Lang, format};
 use gaoxin::text;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gaoxin");
@@ -169,42 +171,161 @@ fn export_round_trips_every_figure() {
     check_table(&table, "export table");
 }
 
+fn ix() -> Index {
+    Index::new(dataset::bundled().unwrap())
+}
+
+fn region_name(ix: &Index, r: usize) -> String {
+    ix.region(r).unwrap().name.clone()
+}
+
+/// Display column where each of `names` ends on `line`, searched left to right.
+fn end_columns(line: &str, names: &[String]) -> Vec<usize> {
+    let mut from = 0;
+    names
+        .iter()
+        .map(|n| {
+            let at = from
+                + line[from..]
+                    .find(n.as_str())
+                    .unwrap_or_else(|| panic!("{n} in {line}"));
+            from = at + n.len();
+            text::width(&line[..from])
+        })
+        .collect()
+}
+
+/// The part of `line` that ends at display column `col`.
+fn up_to_column(line: &str, col: usize) -> &str {
+    let mut w = 0;
+    for (b, c) in line.char_indices() {
+        if w >= col {
+            return &line[..b];
+        }
+        w += text::char_width(c);
+    }
+    line
+}
+
+/// Each cell of a compare table row ends right under its region's name, with nothing but
+/// spaces before it, and only the row's best cell carries the `*` marker.
+fn check_row(line: &str, row: &CompareRow, ends: &[usize]) {
+    for (i, &end) in ends.iter().enumerate() {
+        let mut cell = row.cell_text(i, Lang::En).unwrap_or_else(|| "—".into());
+        if row.best == Some(i) {
+            cell.push_str(" *");
+        }
+        let head = up_to_column(line, end);
+        assert_eq!(text::width(head), end, "{line:?} is too short");
+        let before = head.strip_suffix(cell.as_str());
+        assert!(
+            before.is_some_and(|b| b.ends_with(' ')),
+            "{cell:?} should end at column {end}: {line:?}"
+        );
+    }
+    let marks = line.matches('*').count();
+    assert_eq!(marks, usize::from(row.best.is_some()), "{line:?}");
+}
+
+/// Which of two cells should be marked best: both achieved and in one unit, the larger (the
+/// lower for `lower_wins`), the first on a tie; otherwise neither.
+fn best_of_two(row: &CompareRow, lower_wins: bool) -> Option<usize> {
+    let [Some(a), Some(b)] = &row.cells[..] else {
+        return None;
+    };
+    let achieved = |c: &Cell| c.modality == Modality::Actual;
+    if !(achieved(a) && achieved(b) && a.unit == b.unit) {
+        return None;
+    }
+    let second = if lower_wins {
+        b.value < a.value
+    } else {
+        b.value > a.value
+    };
+    Some(usize::from(second))
+}
+
 #[test]
 fn compare_lines_up_real_values() {
+    let ix = ix();
+    // The two leading cities on high-tech enterprises, whichever the data makes them.
+    let cities = query::rank(&ix, "high_tech_enterprises", KindFilter::Cities, None);
+    assert!(cities.entries.len() >= 2, "two cities to compare");
+    let pair = [cities.entries[0].region, cities.entries[1].region];
+    let names = pair.map(|r| region_name(&ix, r));
     let out = ok(&[
         "compare",
-        "常州",
-        "杭州",
+        &names[0],
+        &names[1],
         "--metric",
         "高新技术企业",
         "--metric",
         "rank",
     ]);
+    let metrics = ["high_tech_enterprises".to_string(), "rank".to_string()];
+    let c = query::compare(&ix, &pair, Some(&metrics)).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert!(
-        lines[0].contains("常州市") && lines[0].contains("杭州市"),
-        "{out}"
-    );
+    let ends = end_columns(lines[0], &names);
     let hte = lines.iter().find(|l| l.starts_with("High-tech")).unwrap();
-    assert!(hte.contains("0.368") && hte.contains("万家"), "{hte}");
-    assert!(hte.contains("≥1.5 target"), "{hte}");
-    // Right-aligned: the values of a column end in the same display column.
-    let end = |l: &str, needle: &str| text::width(&l[..l.find(needle).unwrap() + needle.len()]);
+    let hte_row = &c.rows[0];
+    assert!(
+        hte.contains(&format!("  {}  ", hte_row.scale.suffix())),
+        "{hte}"
+    );
+    check_row(hte, hte_row, &ends);
+    assert_eq!(hte_row.best, best_of_two(hte_row, false), "{hte}");
+
     let rank = lines.iter().find(|l| l.starts_with("Rank")).unwrap();
-    assert_eq!(end(lines[0], "杭州市"), text::width(rank));
-    assert!(rank.ends_with('*'), "14 beats 16 in a ranking: {rank}");
+    let rank_row = &c.rows[1];
+    // Right-aligned: the last column's values end where its name ends.
+    assert_eq!(ends[1], text::width(rank), "{out}");
+    assert_eq!(ends[1], text::width(hte), "{out}");
+    check_row(rank, rank_row, &ends);
+    // The best place is the lower one.
+    assert_eq!(rank_row.best, best_of_two(rank_row, true), "{rank}");
 }
 
 #[test]
 fn rank_puts_the_largest_first() {
+    let ix = ix();
+    let r = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
     let csv = parse_csv(&ok(&["rank", "high_tech_enterprises", "--format", "csv"]));
-    assert_eq!(csv[1][1], "常州市");
-    assert_eq!(csv[1][3], "3680.0");
-    let parks = ok(&["rank", "gxjsqy", "--kind", "park"]);
-    let first = parks.lines().nth(4).unwrap();
+    assert_eq!(csv[0][..4], ["rank", "region", "kind", "value"]);
+    assert_eq!(csv.len() - 1, r.entries.len(), "one row per ranked region");
+    for (row, e) in csv[1..].iter().zip(&r.entries) {
+        assert_eq!(row[1], region_name(&ix, e.region));
+        assert_eq!(row[3].parse::<f64>().unwrap(), e.value, "{row:?}");
+    }
+    let values: Vec<f64> = csv[1..].iter().map(|r| r[3].parse().unwrap()).collect();
+    let actual = r.entries.iter().filter(|e| e.actual).count();
     assert!(
-        first.contains("天津滨海高新区") && first.contains("2,443"),
-        "{parks}"
+        values[..actual].windows(2).all(|w| w[0] >= w[1]),
+        "{values:?}"
+    );
+
+    let parks = query::rank(&ix, "high_tech_enterprises", KindFilter::Parks, None);
+    let top = &parks.entries[0];
+    let f = ix.figure(top.pick.figure).unwrap();
+    let value = format!(
+        "{}{}",
+        format::qualifier(f.qualifier),
+        parks.scale.number(top.value)
+    );
+    let out = ok(&["rank", "gxjsqy", "--kind", "park"]);
+    let first = out.lines().nth(4).unwrap();
+    let name = region_name(&ix, top.region);
+    assert!(
+        first.starts_with("1  ") && first.contains(&format!("{name}  ")),
+        "{out}"
+    );
+    assert!(first.contains(&format!(" {value}  ")), "{value}: {out}");
+    // Every park is a park.
+    assert!(
+        out.lines()
+            .skip(4)
+            .take(parks.entries.len())
+            .all(|l| l.contains(" park ")),
+        "{out}"
     );
 }
 

@@ -2,8 +2,10 @@
 //! comparisons hold real figures, conflicts are flagged, exports cover every figure.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
-use gaoxin::dataset;
-use gaoxin::query::{self, Index, KindFilter, Lang, QueryError};
+use std::collections::BTreeMap;
+
+use gaoxin::dataset::{self, Dataset, Dimension, Figure, Modality, Region, RegionKind};
+use gaoxin::query::{self, Index, KindFilter, Lang, QueryError, format};
 
 fn ix() -> Index {
     Index::new(dataset::bundled().unwrap())
@@ -30,13 +32,94 @@ fn names_resolve_by_name_alias_pinyin_and_initials() {
     assert_eq!(ix.data.metrics[m].id, "high_tech_enterprises");
 }
 
+/// The ranking worked out from the raw figures, without the query layer: per admitted region
+/// the figure that speaks for it (achieved before target or forecast, then the latest year,
+/// then the first in the data), achieved figures first, then by value (the lowest first for
+/// rankings), then by region. Pairs of (region, figure) indices.
+fn ranked_from_figures(
+    ds: &Dataset,
+    metric: &str,
+    admit: impl Fn(&Region) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut chosen: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, f) in ds.figures.iter().enumerate() {
+        if f.metric.as_deref() != Some(metric) || !f.value.is_finite() {
+            continue;
+        }
+        let Some(r) = f
+            .region
+            .as_deref()
+            .and_then(|id| ds.regions.iter().position(|x| x.id == id))
+        else {
+            continue;
+        };
+        if !admit(&ds.regions[r]) {
+            continue;
+        }
+        let key = |f: &Figure| (f.modality == Modality::Actual, f.year);
+        // Only a strictly better figure replaces: on a tie the first one stays.
+        if chosen.get(&r).is_none_or(|&j| key(&ds.figures[j]) < key(f)) {
+            chosen.insert(r, i);
+        }
+    }
+    let lower_wins = ds
+        .metrics
+        .iter()
+        .any(|m| m.id == metric && m.dimension == Dimension::Rank);
+    let mut out: Vec<(usize, usize)> = chosen.into_iter().collect();
+    out.sort_by(|&(ra, fa), &(rb, fb)| {
+        let (a, b) = (&ds.figures[fa], &ds.figures[fb]);
+        let actual = |f: &Figure| f.modality == Modality::Actual;
+        let by_value = if lower_wins {
+            a.value.total_cmp(&b.value)
+        } else {
+            b.value.total_cmp(&a.value)
+        };
+        actual(b).cmp(&actual(a)).then(by_value).then(ra.cmp(&rb))
+    });
+    out
+}
+
+fn described(ix: &Index, order: &[(usize, usize)]) -> Vec<String> {
+    order
+        .iter()
+        .map(|&(r, f)| format!("{} {}", name(ix, r), ix.data.figures[f].raw))
+        .collect()
+}
+
 #[test]
 fn high_tech_enterprises_rank_and_compare() {
     let ix = ix();
-    let r = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
-    assert_eq!(name(&ix, r.entries[0].region), "常州市");
-    assert_eq!(r.scale.number(r.entries[0].value), "3,680");
-    assert_eq!(r.scale.suffix(), "家");
+    let metric = "high_tech_enterprises";
+    let r = query::rank(&ix, metric, KindFilter::All, None);
+    let expected = ranked_from_figures(&ix.data, metric, |x| x.kind != RegionKind::Nation);
+    assert!(expected.len() >= 2, "{:?}", described(&ix, &expected));
+    let got: Vec<(usize, usize)> = r
+        .entries
+        .iter()
+        .map(|e| (e.region, e.pick.figure))
+        .collect();
+    assert_eq!(
+        described(&ix, &got),
+        described(&ix, &expected),
+        "ranked as the figures say"
+    );
+    assert_eq!(got, expected);
+    for e in &r.entries {
+        let f = &ix.data.figures[e.pick.figure];
+        assert_eq!(e.value, f.value);
+        assert_eq!(e.actual, f.modality == Modality::Actual);
+    }
+    // One magnitude for the list, set by the largest achieved value, in the unit 家.
+    assert_eq!(r.scale.unit, "家");
+    assert!(r.scale.suffix().ends_with('家'), "{}", r.scale.suffix());
+    assert!(r.entries[0].actual);
+    let top = r.scale.scaled(r.entries[0].value);
+    assert!(
+        (1.0..10_000.0).contains(&top),
+        "{top} in {}",
+        r.scale.suffix()
+    );
     assert!(
         r.entries.iter().all(|e| name(&ix, e.region) != "全国"),
         "the nation is no rival"
@@ -47,21 +130,92 @@ fn high_tech_enterprises_rank_and_compare() {
     if let (Some(t), Some(a)) = (first_target, last_actual) {
         assert!(t > a);
     }
-    let parks = query::rank(&ix, "high_tech_enterprises", KindFilter::Parks, None);
-    assert_eq!(name(&ix, parks.entries[0].region), "天津滨海高新区");
-
-    let cz = ix.region_names.resolve("常州").unwrap();
-    let hz = ix.region_names.resolve("杭州").unwrap();
-    let c = query::compare(&ix, &[cz, hz], None).unwrap();
-    let row = c
-        .rows
+    let parks = query::rank(&ix, metric, KindFilter::Parks, None);
+    let expected = ranked_from_figures(&ix.data, metric, |x| x.kind == RegionKind::Park);
+    assert!(!expected.is_empty());
+    let got: Vec<(usize, usize)> = parks
+        .entries
         .iter()
-        .find(|r| r.metric == "high_tech_enterprises")
-        .unwrap();
-    assert_eq!(row.scale.suffix(), "万家");
-    assert_eq!(row.cell_text(0, Lang::Zh).unwrap(), "0.368");
-    assert!(row.cell_text(1, Lang::Zh).unwrap().contains("目标"));
-    assert_eq!(row.best, None, "a target is never best");
+        .map(|e| (e.region, e.pick.figure))
+        .collect();
+    assert_eq!(described(&ix, &got), described(&ix, &expected));
+
+    // The two leading cities side by side: the comparison takes the figures the ranking took.
+    let cities = ranked_from_figures(&ix.data, metric, |x| x.kind == RegionKind::City);
+    assert!(cities.len() >= 2, "{:?}", described(&ix, &cities));
+    let pair = [cities[0], cities[1]];
+    let c = query::compare(&ix, &[pair[0].0, pair[1].0], None).unwrap();
+    let row = c.rows.iter().find(|r| r.metric == metric).unwrap();
+    assert!(row.scale.suffix().ends_with('家'), "{}", row.scale.suffix());
+    let figs = pair.map(|(_, f)| &ix.data.figures[f]);
+    for (i, f) in figs.iter().enumerate() {
+        let cell = row.cells[i].as_ref().unwrap();
+        assert_eq!(cell.figure, pair[i].1, "{}", name(&ix, pair[i].0));
+        let text = row.cell_text(i, Lang::Zh).unwrap();
+        let number = format!(
+            "{}{}",
+            format::qualifier(f.qualifier),
+            row.scale.number(f.value)
+        );
+        assert!(text.starts_with(&number), "{text:?} for {}", f.raw);
+        let marker = format::modality(f.modality, Lang::Zh);
+        assert_eq!(
+            !marker.is_empty() && text.contains(marker),
+            f.modality != Modality::Actual
+        );
+    }
+    let both_actual = figs.iter().all(|f| f.modality == Modality::Actual);
+    let expected_best = if both_actual && figs[0].unit == figs[1].unit {
+        // Ties go to the first column.
+        Some(usize::from(figs[1].value > figs[0].value))
+    } else {
+        None
+    };
+    assert_eq!(row.best, expected_best);
+}
+
+#[test]
+fn a_target_is_never_best() {
+    let ix = ix();
+    let mut checked = 0;
+    for m in &ix.data.metrics {
+        let order = ranked_from_figures(&ix.data, &m.id, |x| x.kind != RegionKind::Nation);
+        let fig = |f: usize| &ix.data.figures[f];
+        let Some(&target) = order
+            .iter()
+            .find(|&&(_, f)| fig(f).modality != Modality::Actual)
+        else {
+            continue;
+        };
+        let unit = &fig(target.1).unit;
+        let actual: Vec<(usize, usize)> = order
+            .iter()
+            .copied()
+            .filter(|&(_, f)| fig(f).modality == Modality::Actual && &fig(f).unit == unit)
+            .take(2)
+            .collect();
+        if actual.len() < 2 {
+            continue;
+        }
+        // The target first: it would win the first column's ties, and may be the largest.
+        let regions = [target.0, actual[0].0, actual[1].0];
+        let c = query::compare(&ix, &regions, Some(std::slice::from_ref(&m.id))).unwrap();
+        let row = &c.rows[0];
+        assert_eq!(
+            row.best,
+            Some(1),
+            "{}: {:?}",
+            m.id,
+            described(&ix, &[target, actual[0], actual[1]])
+        );
+        let marker = format::modality(fig(target.1).modality, Lang::Zh);
+        assert!(row.cell_text(0, Lang::Zh).unwrap().contains(marker));
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "no metric has a target beside two achieved figures"
+    );
 }
 
 #[test]

@@ -6,6 +6,8 @@
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use gaoxin::dataset;
+use gaoxin::query::{self, Index, KindFilter, Lang, format};
 use gaoxin::text;
 use gaoxin::tui::layout;
 use ratatui::layout::Rect;
@@ -88,6 +90,21 @@ impl Drop for Tmux {
             .args(["-L", &self.socket, "kill-server"])
             .output();
     }
+}
+
+/// Display columns where each of `needles` ends on a line, found left to right.
+fn end_columns(line: &str, needles: &[String]) -> Vec<usize> {
+    let mut from = 0;
+    needles
+        .iter()
+        .map(|n| {
+            let at = line[from..]
+                .find(n.as_str())
+                .unwrap_or_else(|| panic!("{n:?} not in {line:?}"));
+            from += at + n.len();
+            text::width(&line[..from])
+        })
+        .collect()
 }
 
 /// Display column where `needle` starts on a captured line.
@@ -196,27 +213,34 @@ fn app_in_a_real_terminal() {
     escape(&tmux);
     keys(&tmux, &["Tab"]);
 
-    // Compare two cities side by side.
+    // Compare the two cities that lead on high-tech enterprises, whichever the data makes them.
+    let ix = Index::new(dataset::bundled().unwrap());
+    let name = |r: usize| ix.region(r).unwrap().name.clone();
+    let cities = query::rank(&ix, "high_tech_enterprises", KindFilter::Cities, None);
+    assert!(cities.entries.len() >= 2, "two cities to compare");
+    let pair = [cities.entries[0].region, cities.entries[1].region];
+    let names = pair.map(name);
     tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
-    mark(&tmux, "常州");
-    mark(&tmux, "杭州");
+    mark(&tmux, &names[0]);
+    mark(&tmux, &names[1]);
     keys(&tmux, &["c"]);
     let screen = tmux.wait_for("the comparison", |s| {
         s.iter().any(|l| l.contains("Compare · 2 regions"))
     });
+    let c = query::compare(&ix, &pair, None).unwrap();
+    let hte = c
+        .rows
+        .iter()
+        .find(|r| r.metric == "high_tech_enterprises")
+        .unwrap();
+    let cells = [0, 1].map(|i| hte.cell_text(i, Lang::En).unwrap());
     let head = screen.iter().find(|l| l.contains("Metric")).unwrap();
-    assert!(head.contains("常州市") && head.contains("杭州市"), "{head}");
-    // The table row (the metric name is cut to its column), not the chart's title.
+    // The table row (the metric name is cut to its column), not the chart's title; values
+    // end under the end of their region's name.
     let row = screen.iter().find(|l| l.starts_with("│High-tech")).unwrap();
-    assert!(
-        row.contains("0.368") && row.contains("≥1.5 target"),
-        "{row}"
-    );
-    // Values end under the end of their region's name.
-    let end = |l: &str, n: &str| column_of(l, n).map(|c| c + text::width(n));
     assert_eq!(
-        end(row, "0.368"),
-        end(head, "常州市"),
+        end_columns(row, &cells),
+        end_columns(head, &names),
         "{}",
         screen.join("\n")
     );
@@ -232,12 +256,31 @@ fn app_in_a_real_terminal() {
     let screen = tmux.wait_for("the ranking", |s| {
         s.iter().any(|l| l.contains("Rank · High-tech enterprises"))
     });
-    let top = screen.iter().find(|l| l.contains("  1 ")).unwrap();
-    assert!(
-        top.contains("常州市") && top.contains("3,680"),
-        "{}",
-        screen.join("\n")
-    );
+    let ranking = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
+    let shown = |i: usize| {
+        let e = &ranking.entries[i];
+        let f = ix.figure(e.pick.figure).unwrap();
+        let value = format!(
+            "{}{}",
+            format::qualifier(f.qualifier),
+            ranking.scale.number(e.value)
+        );
+        [
+            text::truncate(&name(e.region), 16).trim_end().to_string(),
+            value,
+        ]
+    };
+    let place = |n: usize| {
+        let at = format!("│{n:>3} ");
+        screen
+            .iter()
+            .find(|l| l.starts_with(&at))
+            .unwrap_or_else(|| panic!("no place {n}:\n{}", screen.join("\n")))
+    };
+    // The largest first, its value ending where the next one's does.
+    let first = end_columns(place(1), &shown(0));
+    let second = end_columns(place(2), &shown(1));
+    assert_eq!(first[1], second[1], "{}", screen.join("\n"));
 
     tmux.run(&["send-keys", "-t", "t", "q"]);
     tmux.wait_for("the app to exit", |s| {

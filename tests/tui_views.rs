@@ -8,9 +8,11 @@ mod tui {
 use tui::common::*;
 
 use gaoxin::dataset;
+use gaoxin::query::{self, Index, KindFilter, Ranking, format};
 use gaoxin::text;
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::{Action, Mode};
+use gaoxin::tui::views::View;
 
 const VIEW_SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
@@ -46,10 +48,42 @@ fn rank(h: &mut Harness, metric: &str) {
     assert_eq!(h.app.mode(), Mode::Rank);
 }
 
-/// Display column where `needle` ends on a screen line.
-fn end_col(line: &str, needle: &str) -> Option<usize> {
-    line.find(needle)
-        .map(|b| text::width(&line[..b + needle.len()]))
+/// Display columns where each of `needles` ends on a line, found left to right.
+fn end_cols(line: &str, needles: &[String]) -> Vec<usize> {
+    let mut from = 0;
+    needles
+        .iter()
+        .map(|n| {
+            let at = line[from..]
+                .find(n.as_str())
+                .unwrap_or_else(|| panic!("{n:?} not in {line:?}"));
+            from += at + n.len();
+            text::width(&line[..from])
+        })
+        .collect()
+}
+
+fn region_name(ix: &Index, r: usize) -> String {
+    ix.region(r).unwrap().name.clone()
+}
+
+/// Entry `i` of a ranking as the rank view shows it: the name as its column (at most 16 wide)
+/// holds it, and the value with its hedge in the ranking's scale.
+fn shown(ix: &Index, r: &Ranking, i: usize) -> [String; 2] {
+    let e = &r.entries[i];
+    let name = text::truncate(&region_name(ix, e.region), 16);
+    let f = ix.figure(e.pick.figure).unwrap();
+    let value = format!(
+        "{}{}",
+        format::qualifier(f.qualifier),
+        r.scale.number(e.value)
+    );
+    [name.trim_end().to_string(), value]
+}
+
+/// The screen line of the ranking's `n`th place (from 1).
+fn place(screen: &str, n: usize) -> &str {
+    line_with(screen, &format!("│{n:>3} "))
 }
 
 fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
@@ -72,20 +106,33 @@ fn comparison_columns_line_up_with_their_regions() {
         for name in ["常州市", "杭州市", "天津滨海"] {
             assert!(head.contains(name), "{ctx}: {name} missing from {head:?}");
         }
-        // Values are right-aligned under their region's name.
+        // Values are right-aligned under their region's name, as the comparison words them.
+        let regions = match h.app.views.last() {
+            Some(View::Compare(v)) => v.cmp.regions.clone(),
+            _ => panic!("{ctx}: not the comparison"),
+        };
+        let names: Vec<String> = regions.iter().map(|&r| region_name(&h.app.ix, r)).collect();
+        let c = query::compare(&h.app.ix, &regions, None).unwrap();
+        let hte = c
+            .rows
+            .iter()
+            .find(|r| r.metric == "high_tech_enterprises")
+            .unwrap();
+        let cells: Vec<String> = (0..regions.len())
+            .map(|i| {
+                hte.cell_text(i, query::Lang::Zh)
+                    .unwrap_or_else(|| "—".into())
+            })
+            .collect();
         let row = line_with(&screen, "│高新技术企业");
         assert_eq!(
-            end_col(row, "0.368"),
-            end_col(head, "常州市"),
-            "{ctx}\n{screen}"
-        );
-        assert_eq!(
-            end_col(row, "0.2443 (2021)"),
-            end_col(head, "天津滨海高新区"),
+            end_cols(row, &cells),
+            end_cols(head, &names),
             "{ctx}\n{screen}"
         );
         // The bar chart of the selected row labels each region.
-        assert!(screen.contains("─ 高新技术企业 (万家)"), "{ctx}\n{screen}");
+        let title = format!("─ 高新技术企业 ({})", hte.scale.suffix());
+        assert!(screen.contains(&title), "{ctx}\n{screen}");
         let bar_line = screen.lines().rev().find(|l| l.contains("常州市")).unwrap();
         assert!(bar_line.contains('█'), "{ctx}: no bar in {bar_line:?}");
     }
@@ -131,6 +178,13 @@ fn comparison_opens_sources_and_needs_two_marks() {
 
 #[test]
 fn ranking_lists_the_largest_first_with_aligned_values() {
+    let ix = Index::new(dataset::bundled().unwrap());
+    let metric = "high_tech_enterprises";
+    let all = query::rank(&ix, metric, KindFilter::All, None);
+    let parks = query::rank(&ix, metric, KindFilter::Parks, None);
+    assert!(all.entries.len() >= 2 && !parks.entries.is_empty());
+    let year = *parks.years.first().expect("parks with a year");
+    let parks_in_year = query::rank(&ix, metric, KindFilter::Parks, Some(year));
     for (w, hgt) in VIEW_SIZES {
         let mut h = harness(w, hgt, Lang::Zh);
         rank(&mut h, "gxjsqy");
@@ -139,27 +193,28 @@ fn ranking_lists_the_largest_first_with_aligned_values() {
         check_buffer(&buf, &h.app.hits.panes, &ctx);
         let screen = screen_text(&buf);
         assert!(screen.contains("排名 · 高新技术企业"), "{ctx}\n{screen}");
-        let first = line_with(&screen, "  1 ");
-        assert!(
-            first.contains("常州市") && first.contains("3,680"),
-            "{ctx}: {first:?}"
-        );
-        let second = line_with(&screen, "  2 ");
-        assert_eq!(
-            end_col(first, "3,680"),
-            end_col(second, "2,443"),
-            "{ctx}\n{screen}"
-        );
+        let head = line_with(&screen, "  # ");
+        assert!(head.contains(&all.scale.suffix()), "{ctx}: {head:?}");
+        // The largest first; values right-aligned: the name, then the value ending in the
+        // same column on every line.
+        let first = end_cols(place(&screen, 1), &shown(&ix, &all, 0));
+        let second = end_cols(place(&screen, 2), &shown(&ix, &all, 1));
+        assert_eq!(first[1], second[1], "{ctx}\n{screen}");
         h.step(Action::CycleKind);
         let screen = screen_text(&h.draw());
-        assert!(
-            line_with(&screen, "  1 ").contains("天津滨海高新区"),
-            "{ctx}\n{screen}"
-        );
         assert!(screen.contains("园区 · 全部年份"), "{ctx}\n{screen}");
+        end_cols(place(&screen, 1), &shown(&ix, &parks, 0));
         h.step(Action::CycleYear);
         let screen = screen_text(&h.draw());
-        assert!(screen.contains("园区 · 2021"), "{ctx}\n{screen}");
+        assert!(
+            screen.contains(&format!("园区 · {year}")),
+            "{ctx}\n{screen}"
+        );
+        end_cols(place(&screen, 1), &shown(&ix, &parks_in_year, 0));
+        assert!(
+            screen.contains(&format!(" {year} ")),
+            "{ctx}: the year's figures\n{screen}"
+        );
     }
 }
 
@@ -167,11 +222,22 @@ fn ranking_lists_the_largest_first_with_aligned_values() {
 fn ranking_opens_the_region() {
     let mut h = harness(80, 24, Lang::En);
     rank(&mut h, "high_tech_enterprises");
+    let ranking = query::rank(&h.app.ix, "high_tech_enterprises", KindFilter::All, None);
     h.step(Action::Down).step(Action::Open);
     assert_eq!(h.app.mode(), Mode::Figures);
-    let r = h.app.region().unwrap();
-    assert_eq!(h.app.ix.region(r).unwrap().name, "天津滨海高新区");
+    assert_eq!(
+        h.app.region(),
+        Some(ranking.entries[1].region),
+        "the second place"
+    );
     assert!(h.app.views.is_empty());
+}
+
+fn map_region(v: &View) -> Option<usize> {
+    match v {
+        View::Map(m) => m.region(),
+        _ => None,
+    }
 }
 
 #[test]
@@ -190,11 +256,25 @@ fn map_shows_points_moves_and_labels_the_selection() {
         check_buffer(&buf, &h.app.hits.panes, &ctx);
         let screen = screen_text(&buf);
         assert!(screen.contains("地图 · 高新技术企业"), "{ctx}\n{screen}");
+        // The largest achieved value is selected, labelled and its figure shown.
+        let ranking = query::rank(&h.app.ix, "high_tech_enterprises", KindFilter::All, None);
+        let top = &ranking.entries[0];
+        let name = region_name(&h.app.ix, top.region);
+        let value = format::figure_value(h.app.ix.figure(top.pick.figure).unwrap());
+        assert_eq!(
+            h.app.views.last().and_then(map_region),
+            Some(top.region),
+            "{ctx}"
+        );
         assert!(
-            screen.contains(" 常州市 "),
+            screen.contains(&format!(" {name} ")),
             "{ctx}: the largest is selected\n{screen}"
         );
-        assert!(screen.contains("3,680 家"), "{ctx}\n{screen}");
+        let info = line_with(&screen, &format!("│{name} · "));
+        assert!(
+            info.ends_with(&format!(" {value}│")) || info.contains(&format!(" {value} ")),
+            "{ctx}: {info:?}"
+        );
         assert!(
             screen
                 .chars()
@@ -202,15 +282,8 @@ fn map_shows_points_moves_and_labels_the_selection() {
             "{ctx}: no map"
         );
         h.step(Action::Left);
-        let moved = match h.app.views.last() {
-            Some(gaoxin::tui::views::View::Map(m)) => m.region().unwrap(),
-            _ => panic!("not the map"),
-        };
-        assert_ne!(
-            h.app.ix.region(moved).unwrap().name,
-            "常州市",
-            "{ctx}: Left moved nowhere"
-        );
+        let moved = h.app.views.last().and_then(map_region).expect("the map");
+        assert_ne!(moved, top.region, "{ctx}: Left moved nowhere");
         h.step(Action::Open);
         assert_eq!(
             h.app.region(),
