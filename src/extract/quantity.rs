@@ -332,7 +332,6 @@ fn numeral_run_len(s: &str) -> usize {
     len
 }
 
-
 /// Checks a unit against what follows it: `两位数` and `三位一体` are not people, `一成不变` and
 /// `成果` are not tenths.
 fn unit_fits(text: &str, unit_end: usize, word: &str, n: &Numeral) -> bool {

@@ -61,8 +61,11 @@ impl CompareRow {
             format::qualifier(c.qualifier),
             self.scale.number(c.value)
         );
+        // A cell in another unit than its row says so, magnitude included: `~10 万人` in a row of
+        // 万名, never a bare `~10 人`.
         if c.unit != self.scale.unit && !(c.unit == "ratio" && self.scale.unit == "%") {
             s.push(' ');
+            s.push_str(self.scale.magnitude);
             s.push_str(&c.unit);
         }
         let m = format::modality(c.modality, lang);
