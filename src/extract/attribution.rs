@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::context::{ends_clause, paragraph, sentence};
+use super::context::{ends_clause, paragraph};
 use super::gazetteer::Gazetteer;
 use super::lexicon::WordSet;
 use super::places::{Mention, Place};
@@ -304,9 +304,8 @@ impl<'a> Context<'a> {
         lo..hi.max(lo)
     }
 
-    /// The region the figure at byte range `at` is about.
-    pub fn region_for(&self, at: Range<usize>) -> Option<Place> {
-        let s = sentence(self.text, at.clone());
+    /// The region the figure at byte range `at`, in sentence `s`, is about.
+    pub fn region_for(&self, at: Range<usize>, s: Range<usize>) -> Option<Place> {
         let in_sentence = self.within(s.start, at.start);
         // `金牛区位于成都市的西北部，是成都…的中心城区，…1499亿元`: a region enclosing one named
         // earlier in the sentence only locates it.
@@ -435,6 +434,7 @@ fn most_frequent<'m>(ms: &[&'m Mention]) -> Option<&'m Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::context::sentence;
     use crate::extract::places::find_mentions;
 
     /// The region name the figure `raw` in `text` is attributed to, in an article titled `title`.
@@ -444,7 +444,7 @@ mod tests {
         let title_mentions = find_mentions(gaz, title);
         let ctx = Context::new(gaz, text, &mentions, &title_mentions);
         let i = text.find(raw).expect("raw in text");
-        match ctx.region_for(i..i + raw.len()) {
+        match ctx.region_for(i..i + raw.len(), sentence(text, i..i + raw.len())) {
             Some(Place::Nation) => "全国".into(),
             Some(Place::Division(c)) => gaz.get(c).map(|d| d.name.clone()).unwrap_or_default(),
             Some(Place::Park { name, .. }) => name,

@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
+use super::lexicon::WordSet;
 use crate::dataset::{Modality, Qualifier};
 
 /// Characters that end a sentence.
@@ -52,15 +55,34 @@ pub fn clause(text: &str, at: Range<usize>) -> Range<usize> {
     r.start..end
 }
 
-/// The paragraph holding `at`.
+/// The paragraph holding `at`, without its line break.
 pub fn paragraph(text: &str, at: Range<usize>) -> Range<usize> {
-    let r = bounded(text, at, |c| c == '\n');
-    let end = if text[..r.end].ends_with('\n') {
-        r.end - 1
-    } else {
-        r.end
-    };
-    r.start..end.max(r.start)
+    // Byte searches rather than a char walk: paragraphs can be long and this runs per figure.
+    let start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
+    start..end.max(start)
+}
+
+/// The stretches of text around a figure that the context rules read, found once per figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Around {
+    /// The sentence, with its closing punctuation.
+    pub sentence: Range<usize>,
+    /// The clause, without its closing punctuation.
+    pub clause: Range<usize>,
+    /// The paragraph.
+    pub paragraph: Range<usize>,
+}
+
+impl Around {
+    /// The sentence, clause and paragraph holding `at`.
+    pub fn of(text: &str, at: Range<usize>) -> Self {
+        Around {
+            sentence: sentence(text, at.clone()),
+            clause: clause(text, at.clone()),
+            paragraph: paragraph(text, at),
+        }
+    }
 }
 
 /// Hedge words written right before a number, longest first within each class.
@@ -155,19 +177,18 @@ const TARGET: &[&str] = &["力争", "目标", "争取", "确保"];
 const CLAUSE_TARGET: &[&str] = &["计划", "规划", "拟", "打造", "将"];
 
 /// Whether the figure at `at` is actual, a target or a forecast.
-pub fn modality(text: &str, at: Range<usize>) -> Modality {
-    let s = sentence(text, at.clone());
-    let lead = &text[s.start..at.start];
-    if FORECAST.iter().any(|w| lead.contains(w)) {
+pub fn modality(text: &str, at: Range<usize>, around: &Around) -> Modality {
+    static FORECASTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FORECAST.iter().copied()));
+    static TARGETS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TARGET.iter().copied()));
+    let lead = &text[around.sentence.start..at.start];
+    if FORECASTS.find_all(lead).next().is_some() {
         return Modality::Forecast;
     }
-    if TARGET.iter().any(|w| lead.contains(w)) {
+    if TARGETS.find_all(lead).next().is_some() {
         return Modality::Target;
     }
-    let c = clause(text, at.clone());
-    // `将近` is a hedge (nearly), not the future.
-    let lead = text[c.start..at.start].replace("将近", "");
-    if CLAUSE_TARGET.iter().any(|w| aims(&lead, w)) {
+    let lead = &text[around.clause.start..at.start];
+    if CLAUSE_TARGET.iter().any(|w| aims(lead, w)) {
         return Modality::Target;
     }
     Modality::Actual
@@ -178,7 +199,8 @@ pub fn modality(text: &str, at: Range<usize>) -> Modality {
 fn aims(lead: &str, word: &str) -> bool {
     lead.match_indices(word).any(|(i, w)| {
         let after = &lead[i + w.len()..];
-        if after.starts_with('了') {
+        // `打造了`: done already. `将近`: a hedge (nearly), not the future.
+        if after.starts_with('了') || (word == "将" && after.starts_with('近')) {
             return false;
         }
         if word != "计划" {
@@ -246,9 +268,8 @@ const CHANGE_VERBS: &[&str] = &[
 /// else earlier in its paragraph. A year further back is not carried over: articles mix a
 /// report's year with standing facts, and an unstated year is better left unknown. Comparison bases do not count, and a value
 /// reached after a change from a dated value has no year of its own.
-pub fn year(text: &str, at: Range<usize>) -> Option<i32> {
-    let p = paragraph(text, at.clone());
-    let s = sentence(text, at.clone());
+pub fn year(text: &str, at: Range<usize>, around: &Around) -> Option<i32> {
+    let (p, s) = (&around.paragraph, &around.sentence);
     let nearest = |from: usize| {
         years(&text[from..at.start])
             .filter(|(i, _)| {
@@ -270,6 +291,14 @@ mod tests {
     fn at(text: &str, raw: &str) -> Range<usize> {
         let i = text.find(raw).expect("raw in text");
         i..i + raw.len()
+    }
+
+    fn modality(text: &str, at: Range<usize>) -> Modality {
+        super::modality(text, at.clone(), &Around::of(text, at))
+    }
+
+    fn year(text: &str, at: Range<usize>) -> Option<i32> {
+        super::year(text, at.clone(), &Around::of(text, at))
     }
 
     #[test]

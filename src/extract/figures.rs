@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::attribution::Context;
-use super::context;
+use super::context::{self, Around};
 use super::gazetteer::Gazetteer;
 use super::label::label;
 use super::metrics::metric_for;
@@ -83,14 +83,15 @@ pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
                 QuantityKind::Rank => "位次".to_string(),
                 _ => q.unit.clone(),
             };
+            let around = Around::of(text, at.clone());
             Draft {
-                sentence: context::sentence(text, at.clone()),
                 raw: text[at.clone()].to_string(),
                 value: q.value,
                 qualifier: context::qualifier(text, at.clone(), q.inner_qualifier),
-                modality: context::modality(text, at.clone()),
-                year: context::year(text, at.clone()),
-                place: ctx.region_for(at.clone()),
+                modality: context::modality(text, at.clone(), &around),
+                year: context::year(text, at.clone(), &around),
+                place: ctx.region_for(at.clone(), around.sentence.clone()),
+                sentence: around.sentence,
                 metric: None,
                 label,
                 unit,

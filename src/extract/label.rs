@@ -99,9 +99,25 @@ fn is_trim(c: char) -> bool {
 }
 
 fn strip_links(mut s: &str) -> &str {
+    // The last characters of the link words: most labels end in none of them, and then no word
+    // needs comparing.
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut v: Vec<char> = LINKS.iter().filter_map(|w| w.chars().next_back()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
     loop {
         let t = s.trim_end_matches(is_trim);
-        let next = LINKS.iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
+        let ends_link = t
+            .chars()
+            .next_back()
+            .is_some_and(|c| LAST.binary_search(&c).is_ok());
+        let next = if ends_link {
+            LINKS.iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t)
+        } else {
+            t
+        };
         if next.len() == s.len() {
             return s;
         }
