@@ -26,8 +26,14 @@ fn scaled(base: &Dataset, n: usize) -> Dataset {
     out.regions.clear();
     out.figures.clear();
     for k in 0..n {
+        // One nation for all copies: a dataset has exactly one.
+        let nation = |id: &str| {
+            base.regions
+                .iter()
+                .any(|r| r.id == id && r.parent.is_none())
+        };
         let sfx = |id: &str| {
-            if k == 0 {
+            if k == 0 || nation(id) {
                 id.to_string()
             } else {
                 format!("{id}~{k}")
@@ -39,6 +45,9 @@ fn scaled(base: &Dataset, n: usize) -> Dataset {
             out.articles.push(a);
         }
         for r in &base.regions {
+            if k > 0 && r.parent.is_none() {
+                continue;
+            }
             let mut r = r.clone();
             r.id = sfx(&r.id);
             r.parent = r.parent.as_deref().map(sfx);
