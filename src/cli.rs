@@ -167,10 +167,24 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gaoxin: {e:#}");
+            eprintln!("gaoxin: {}", report(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, leaving out causes the message already quotes: a
+/// [`crate::Error`] spells out its I/O cause itself, so `{:#}` would print it twice.
+fn report(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
 }
 
 fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
@@ -214,4 +228,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_names_each_cause_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let e = anyhow::Error::from(crate::Error::io("dir/bad.txt", io));
+        assert_eq!(report(&e), "dir/bad.txt: No such file or directory");
+        let wrapped = e.context("reading inputs");
+        assert_eq!(
+            report(&wrapped),
+            "reading inputs: dir/bad.txt: No such file or directory"
+        );
+    }
 }

@@ -18,17 +18,25 @@ pub fn ends_clause(c: char) -> bool {
     ends_sentence(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
 }
 
-/// The byte range of the span of `text` around `at` bounded by characters satisfying `stop`.
+/// How far, in bytes, a sentence or clause reaches on either side of a number at most (about
+/// 500 Chinese characters). Real sentences stop well before; text with no sentence ends at all
+/// (a flattened table, a hostile file) is cut here, so each lookup costs a bounded amount.
+const REACH: usize = 1536;
+
+/// The byte range of the span of `text` around `at` bounded by characters satisfying `stop`,
+/// reaching at most [`REACH`] bytes beyond `at` on either side.
 fn bounded(text: &str, at: Range<usize>, stop: impl Fn(char) -> bool) -> Range<usize> {
-    let start = text[..at.start]
+    let lo = text.floor_char_boundary(at.start.saturating_sub(REACH));
+    let hi = text.floor_char_boundary(at.end.saturating_add(REACH).min(text.len()));
+    let start = text[lo..at.start]
         .char_indices()
         .rev()
         .find(|&(_, c)| stop(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at.end..]
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let end = text[at.end..hi]
         .char_indices()
         .find(|&(_, c)| stop(c))
-        .map_or(text.len(), |(i, c)| at.end + i + c.len_utf8());
+        .map_or(hi, |(i, c)| at.end + i + c.len_utf8());
     start..end
 }
 
@@ -314,6 +322,20 @@ mod tests {
             &t[paragraph(t, r)],
             "甲市去年很好。企业营业收入突破500亿元，同比增长5%。"
         );
+        let t = "上一段\n第二段5家\n\n";
+        assert_eq!(&t[paragraph(t, at(t, "5家"))], "第二段5家");
+        let t = "只有一段5家";
+        assert_eq!(&t[paragraph(t, at(t, "5家"))], t);
+        // No sentence end anywhere: the sentence is cut at the reach, on char boundaries.
+        let t = format!("{}企业5家{}", "甲".repeat(REACH), "乙".repeat(REACH));
+        let s = sentence(&t, at(&t, "5家"));
+        assert_eq!(
+            t[s.clone()].chars().filter(|&c| c == '甲').count(),
+            (REACH - 6) / 3
+        );
+        assert_eq!(t[s].chars().filter(|&c| c == '乙').count(), REACH / 3);
+        let t = "只有一段5家";
+        assert_eq!(&t[paragraph(t, at(t, "5家"))], t);
     }
 
     #[test]

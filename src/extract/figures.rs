@@ -63,11 +63,89 @@ pub struct ArticleFigures {
     pub mentions: Vec<Mention>,
 }
 
+/// Articles longer than this many bytes are read in parts cut at paragraph or sentence ends.
+/// Context lookups (a figure's paragraph, the places named before it) then stay within a part,
+/// so a huge text with no line breaks takes linear time instead of quadratic. News articles are
+/// a few thousand characters, far below this, and are read whole.
+const PART: usize = 32 * 1024;
+
 /// Extracts the figures of one article.
 pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
-    let mentions = find_mentions(gaz, text);
     let title_mentions = find_mentions(gaz, title);
-    let ctx = Context::new(gaz, text, &mentions, &title_mentions);
+    let mut out = ArticleFigures::default();
+    for part in parts(text, PART) {
+        let found = extract_part(gaz, &text[part.clone()], &title_mentions);
+        let shift = |r: Range<usize>| r.start + part.start..r.end + part.start;
+        out.drafts.extend(found.drafts.into_iter().map(|mut d| {
+            d.range = shift(d.range);
+            d.sentence = shift(d.sentence);
+            d
+        }));
+        out.mentions.extend(found.mentions.into_iter().map(|mut m| {
+            m.range = shift(m.range);
+            m
+        }));
+    }
+    out
+}
+
+/// Characters that belong to a number or its magnitude: a part never ends or starts on one.
+fn in_number(c: char) -> bool {
+    c.is_numeric()
+        || c.is_ascii_alphanumeric()
+        || "零〇一二两三四五六七八九十百千万亿.．,%％".contains(c)
+}
+
+/// Byte ranges covering `text` in order, each at most `max` bytes unless a single character is
+/// longer. A part ends after the last line break in the second half of its window, else after
+/// the last sentence end or punctuation there, else between two characters outside numbers.
+fn parts(text: &str, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let window = &text[start..text.floor_char_boundary(start + max)];
+        let half = window.len() / 2;
+        let tail = || window.char_indices().rev().take_while(|&(i, _)| i >= half);
+        let after = |(i, c): (usize, char)| i + c.len_utf8();
+        let cut = window
+            .rfind('\n')
+            .filter(|&i| i >= half)
+            .map(|i| i + 1)
+            .or_else(|| {
+                tail()
+                    .find(|&(_, c)| !c.is_alphanumeric() && !in_number(c))
+                    .map(after)
+            })
+            .or_else(|| {
+                let mut next = None;
+                tail()
+                    .find(|&(_, c)| {
+                        let ok = !in_number(c) && next.is_some_and(|n| !in_number(n));
+                        next = Some(c);
+                        ok
+                    })
+                    .map(after)
+            })
+            .filter(|&cut| cut > 0)
+            .unwrap_or_else(|| {
+                text[start..]
+                    .chars()
+                    .next()
+                    .map_or(text.len() - start, |c| window.len().max(c.len_utf8()))
+            });
+        out.push(start..start + cut);
+        start += cut;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Extracts the figures of one part of an article.
+fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> ArticleFigures {
+    let mentions = find_mentions(gaz, text);
+    let ctx = Context::new(gaz, text, &mentions, title_mentions);
     let quantities = quantity::scan(text);
     // A label never reaches back past a place name or another figure in its clause.
     let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
@@ -145,5 +223,65 @@ mod tests {
         assert!(!d[0].label.is_empty());
         assert_eq!(d[0].label, d[1].label);
         assert_eq!(d[1].metric, Some("rank"));
+    }
+
+    fn cut(text: &str, max: usize) -> Vec<&str> {
+        let ps = parts(text, max);
+        assert_eq!(ps.first().map(|p| p.start), Some(0));
+        assert_eq!(ps.last().map(|p| p.end), Some(text.len()));
+        assert!(ps.windows(2).all(|w| w[0].end == w[1].start));
+        ps.into_iter().map(|p| &text[p]).collect()
+    }
+
+    #[test]
+    fn short_text_is_one_part() {
+        assert_eq!(cut("园区企业2443家。", 1024), ["园区企业2443家。"]);
+        assert_eq!(cut("", 8), [""]);
+    }
+
+    #[test]
+    fn parts_end_at_line_breaks_then_sentences_then_outside_numbers() {
+        assert_eq!(
+            cut("甲乙丙丁\n戊己庚辛\n", 18),
+            ["甲乙丙丁\n", "戊己庚辛\n"]
+        );
+        assert_eq!(cut("甲乙丙。丁戊己。", 15), ["甲乙丙。", "丁戊己。"]);
+        // No punctuation at all: never between a number's digits, magnitude and unit.
+        for p in cut("新增企业2443家营业收入5200亿元同比增长11.3％", 30) {
+            assert!(!p.starts_with(|c: char| in_number(c)), "{p}");
+        }
+        let long = "企业1234567家".repeat(50);
+        let ps = cut(&long, 40);
+        assert!(ps.iter().all(|p| p.len() <= 40));
+        assert!(
+            ps.iter()
+                .all(|p| p.starts_with('企') || p.starts_with('业')),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn a_char_wider_than_the_limit_still_makes_progress() {
+        assert_eq!(cut("中文", 2), ["中", "文"]);
+    }
+
+    #[test]
+    fn long_articles_keep_figures_at_their_offsets() {
+        let gaz = Gazetteer::bundled();
+        let para = "成都高新区新增高新技术企业2443家，营业收入突破5200亿元，同比增长11.3％。";
+        let text = para.repeat(3 * PART / para.len());
+        assert!(parts(&text, PART).len() > 2);
+        let found = extract(gaz, "", &text);
+        let whole = extract_part(gaz, para, &[]);
+        assert_eq!(whole.drafts.len(), 3);
+        assert_eq!(found.drafts.len(), 3 * (text.len() / para.len()));
+        for d in &found.drafts {
+            assert_eq!(text[d.range.clone()], d.raw);
+            let local = (d.range.start % para.len())..;
+            let w = whole.drafts.iter().find(|w| w.range.start == local.start);
+            let w = w.unwrap_or_else(|| panic!("{d:?}"));
+            assert_eq!((&w.raw, w.value, &w.place), (&d.raw, d.value, &d.place));
+            assert_eq!(text[d.sentence.clone()], *para);
+        }
     }
 }
