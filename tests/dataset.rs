@@ -123,3 +123,14 @@ fn ids_are_unique_and_output_is_sorted() {
     sorted.sort_unstable();
     assert_eq!(region_ids, sorted);
 }
+
+#[test]
+fn nicknames_are_searchable_aliases() {
+    let ds = committed();
+    let chengdu = ds.regions.iter().find(|r| r.name == "成都市").unwrap();
+    assert!(
+        chengdu.aliases.iter().any(|a| a == "蓉"),
+        "{:?}",
+        chengdu.aliases
+    );
+}

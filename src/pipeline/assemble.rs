@@ -74,7 +74,15 @@ impl Regions<'_> {
                 name: d.name.clone(),
                 kind: d.kind,
                 parent: Some(parent),
-                aliases: d.aliases.clone(),
+                // Nicknames (蓉 for 成都市) are never matched in running text, but readers
+                // search by them.
+                aliases: {
+                    let mut a: Vec<String> =
+                        d.aliases.iter().chain(&d.nicknames).cloned().collect();
+                    a.sort();
+                    a.dedup();
+                    a
+                },
                 lon: Some(d.lon),
                 lat: Some(d.lat),
             },

@@ -1,4 +1,4 @@
-//! Fuzzy search over names, aliases, nicknames, full pinyin and pinyin initials: regions in
+//! Fuzzy search over names, aliases (nicknames among them), full pinyin and pinyin initials: regions in
 //! the app's filter and in name resolution, metrics in the metric picker.
 //!
 //! Keys are built once per name; a match reports which characters of the displayed name to
@@ -7,38 +7,6 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pinyin::{ToPinyin, ToPinyinMulti};
-
-/// Well-known one-character nicknames of cities, used when the dataset's aliases lack them.
-const NICKNAMES: &[(&str, &str)] = &[
-    ("京", "北京市"),
-    ("沪", "上海市"),
-    ("申", "上海市"),
-    ("津", "天津市"),
-    ("渝", "重庆市"),
-    ("蓉", "成都市"),
-    ("穗", "广州市"),
-    ("鹏城", "深圳市"),
-    ("甬", "宁波市"),
-    ("榕", "福州市"),
-    ("汉", "武汉市"),
-    ("宁", "南京市"),
-    ("杭", "杭州市"),
-    ("锡", "无锡市"),
-    ("鹭", "厦门市"),
-    ("邕", "南宁市"),
-    ("筑", "贵阳市"),
-    ("昆", "昆明市"),
-    ("并", "太原市"),
-    ("榆", "榆林市"),
-];
-
-/// Nicknames of the region called `name` (蓉 for 成都市).
-pub fn nicknames(name: &str) -> impl Iterator<Item = &'static str> + '_ {
-    NICKNAMES
-        .iter()
-        .filter(move |(_, full)| **full == *name)
-        .map(|(n, _)| *n)
-}
 
 /// Most readings [`pinyin`] spells out for one string.
 const MAX_READINGS: usize = 16;
@@ -112,7 +80,7 @@ pub struct Hit {
 }
 
 impl RegionKeys {
-    /// Builds the keys of a name and its aliases (plus well-known nicknames of cities).
+    /// Builds the keys of a name and its aliases.
     pub fn new(name: &str, aliases: &[String]) -> RegionKeys {
         let mut keys = vec![Key {
             text: name.to_lowercase(),
@@ -155,8 +123,7 @@ impl RegionKeys {
             to_name: initials_map,
             shown: None,
         });
-        let nicks = nicknames(name).map(str::to_string);
-        for alias in aliases.iter().cloned().chain(nicks) {
+        for alias in aliases.iter().cloned() {
             if alias.is_empty() || alias == name {
                 continue;
             }
@@ -238,7 +205,7 @@ mod tests {
             hit("成都市", &[], "成都").map(|h| h.name_chars),
             Some(vec![0, 1])
         );
-        let rong = hit("成都市", &[], "蓉").map(|h| h.alias);
+        let rong = hit("成都市", &["蓉"], "蓉").map(|h| h.alias);
         assert_eq!(rong, Some(Some(("蓉".to_string(), vec![0]))));
         assert!(hit("天津滨海高新区", &["滨海高新区"], "tjbh").is_some());
         assert!(hit("金牛区", &[], "chengdu").is_none());
@@ -259,7 +226,6 @@ mod tests {
         );
         assert_eq!(pinyin("R&D"), [("r&d".to_string(), "r&d".to_string())]);
         assert!(pinyin(&"行".repeat(10)).len() <= MAX_READINGS);
-        assert_eq!(nicknames("成都市").collect::<Vec<_>>(), ["蓉"]);
     }
 
     #[test]
