@@ -503,4 +503,13 @@ fn a_single_50_mb_line_finishes_in_bounded_memory() {
     assert_eq!(ds.articles.len(), 1);
     assert!(ds.articles[0].text.len() >= 50 << 20);
     assert_spans_hold(&ds);
+    // Figures are found all along the line, not only in its first part.
+    let last = ds.figures.iter().map(|f| f.span[1]).max().unwrap_or(0);
+    let chars = ds.articles[0].text.chars().count();
+    eprintln!("50 MB line: {} figures", ds.figures.len());
+    assert!(ds.figures.len() > 10_000, "{} figures", ds.figures.len());
+    assert!(
+        last > chars - 10_000,
+        "last figure ends at {last} of {chars}"
+    );
 }
