@@ -26,7 +26,7 @@ pub struct Dataset {
 /// One article, reflowed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable id: `<file stem>#<index>`.
+    /// Stable id: `<source path without extension>#<index in the file>`.
     pub id: String,
     /// The input file's path relative to where `build` ran, with `/` separators.
     pub source: String,

@@ -26,7 +26,9 @@ pub enum Error {
         reason: String,
     },
     /// A dataset file is malformed or inconsistent.
-    #[error("{path}: {location}: {reason}")]
+    #[error(
+        "{path}: {location}: {reason}; fix the file, or rebuild it from articles with `gaoxin build`"
+    )]
     Dataset {
         /// The dataset file.
         path: PathBuf,

@@ -132,13 +132,13 @@ pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<Extra
     })
 }
 
-/// The path recorded for an input: relative to the working folder when inside it, `/`-separated.
-fn source_name(path: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
+/// The path recorded for an input: relative to `cwd` when inside it, `/`-separated.
+fn source_name(path: &Path, cwd: Option<&Path>) -> String {
+    let rel = cwd
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
     rel.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
@@ -149,21 +149,24 @@ pub fn extract_files(files: &[PathBuf], progress: bool) -> Result<Vec<ExtractedF
     let gaz = Gazetteer::bundled();
     let bar = (progress && files.len() >= 20 && std::io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(files.len() as u64));
-    let out = files
+    let cwd = std::env::current_dir().ok();
+    let results: Vec<Result<ExtractedFile>> = files
         .par_iter()
         .map(|path| {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let r = extract_file(gaz, &source_name(path), &bytes);
+            let r = extract_file(gaz, &source_name(path, cwd.as_deref()), &bytes);
             if let Some(b) = &bar {
                 b.inc(1);
             }
             r
         })
-        .collect::<Result<Vec<_>>>();
+        .collect();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    out
+    // All files are read before an error is reported, so the one reported is always the first
+    // bad file in input order, whatever the threads did.
+    results.into_iter().collect()
 }
 
 /// Builds a dataset from `inputs` and writes it to `output`; the previous output is untouched
@@ -177,6 +180,8 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .map(|f| f.source.clone())
         .collect();
     let ds = assemble(&extracted, Gazetteer::bundled());
+    // Never write what the app would refuse to open.
+    crate::dataset::validate(&ds, &opts.output)?;
     write_atomic(&opts.output, &ds)?;
     Ok(Summary::of(&ds, files.len(), empty))
 }

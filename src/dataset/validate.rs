@@ -428,7 +428,7 @@ mod tests {
         let err = parse(&v).unwrap_err().to_string();
         assert_eq!(
             err,
-            r#"t.json: figures[0].metric: figure 000#1@9: no metric has id "gdp""#
+            r#"t.json: figures[0].metric: figure 000#1@9: no metric has id "gdp"; fix the file, or rebuild it from articles with `gaoxin build`"#
         );
     }
 }

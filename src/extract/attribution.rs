@@ -73,7 +73,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "证券",
     "航空",
     "籍",
-    "人",
 ];
 
 /// Words after an enclosing region that show it is the topic of its clause, not an attribute:
@@ -175,7 +174,7 @@ fn is_yardstick(text: &str, at: Range<usize>) -> bool {
         .iter()
         .any(|w| before.ends_with(w))
         && after.starts_with(['的', '平', '同']);
-    let ranks = after.starts_with(['第', '首', '前'])
+    let ranks = ranked_after(after)
         || ["居", "位居", "位列", "排名", "列", "保持"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -184,6 +183,22 @@ fn is_yardstick(text: &str, at: Range<usize>) -> bool {
             .iter()
             .any(|w| after.starts_with(w));
     compares || ranks || leads
+}
+
+/// `第三`, `首位`, `前十` right after a place rank it; `首批`, `前三季度` do not.
+fn ranked_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['第', '首', '前']) else {
+        return false;
+    };
+    if rest.starts_with('位') {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c);
+    let tail = rest.trim_start_matches(numeral);
+    tail.len() < rest.len()
+        && !["季度", "个月", "月", "年", "天", "周", "批"]
+            .iter()
+            .any(|w| tail.starts_with(w))
 }
 
 /// `成都、广州、武汉……6场`: a place in a list before a total is not what the total is about.
@@ -479,6 +494,9 @@ mod tests {
     fn yardsticks_and_rankings_are_skipped() {
         let t = "长沙高新区高层次人才数量居湖南省首位，全区新增国家级创新平台102个。";
         assert_eq!(region("长沙高新区：黄金十年", t, "102个"), "长沙高新区");
+        let t = "成都市前三季度地区生产总值1.5万亿元，成都市首批认定企业30家。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "1.5万亿元"), "成都市");
+        assert_eq!(region("德阳高新区建设人才生态", t, "30家"), "成都市");
         let t = "大连高新区培育机构8家，占大连市的53%。";
         assert_eq!(region("大连高新区获评试验区", t, "53%"), "大连高新区");
         let t = "金牛区委组织部出台政策措施32个，在全省率先实施人才计划，吸引人才40.2万人。";
@@ -511,5 +529,8 @@ mod tests {
     fn organisation_names_are_not_regions() {
         let t = "大连高新区引进上海技术交易所大连服务中心，服务科技成果项目254项。";
         assert_eq!(region("大连高新区获评试验区", t, "254项"), "大连高新区");
+        // `人` after a place starts a word (人口, 人才), not an organisation.
+        let t = "成都市人口2100万人。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "2100万人"), "成都市");
     }
 }

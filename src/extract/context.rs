@@ -249,6 +249,21 @@ fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     })
 }
 
+/// Words opening a sentence that give it its own time frame.
+const TIME_FRAMES: &[&str] = &[
+    "目前",
+    "当前",
+    "如今",
+    "现在",
+    "截至目前",
+    "同时",
+    "此外",
+    "另外",
+    "今年",
+    "去年",
+    "近年来",
+];
+
 /// Words before a year that make it a comparison base (`较2017年前进4位`, `比2012年增长`).
 const BASE_MARKERS: &[&str] = &["较", "比", "相比", "同比", "对比"];
 /// Words between a year and a number that make the number the value reached since then
@@ -287,9 +302,20 @@ pub fn year(text: &str, at: Range<usize>, around: &Around) -> Option<i32> {
             .last()
             .map(|(i, y)| (from + i, y))
     };
-    let (i, y) = nearest(s.start).or_else(|| nearest(p.start))?;
-    let between = &text[i..at.start];
-    (!CHANGE_VERBS.iter().any(|w| between.contains(w))).then_some(y)
+    // A sentence that sets its own time (`目前，…`, `今年…`) does not inherit an earlier year.
+    let own_time = TIME_FRAMES
+        .iter()
+        .any(|w| text[s.start..].trim_start().starts_with(w));
+    let (i, y) = nearest(s.start).or_else(|| (!own_time).then(|| nearest(p.start)).flatten())?;
+    // `由2017年的62.8%提升到66.7%`: a dated value, a change, then the number. Without a value in
+    // between (`2021年，企业增至228家`) the year is the number's own.
+    let between = &text[i + 4..at.start];
+    let changed_from_dated = CHANGE_VERBS.iter().any(|w| {
+        between
+            .find(w)
+            .is_some_and(|v| between[..v].chars().any(|c| c.is_ascii_digit()))
+    });
+    (!changed_from_dated).then_some(y)
 }
 
 #[cfg(test)]
@@ -406,6 +432,11 @@ mod tests {
         let t = "贡献率由2017年的62.8%提升到66.7%。";
         assert_eq!(year(t, at(t, "62.8%")), Some(2017));
         assert_eq!(year(t, at(t, "66.7%")), None);
+        let t = "2021年，企业增至5家。目前，全区拥有发明专利1万件。";
+        assert_eq!(year(t, at(t, "5家")), Some(2021));
+        assert_eq!(year(t, at(t, "1万件")), None);
+        let t = "2021年，全区规模以上企业增至228家。";
+        assert_eq!(year(t, at(t, "228家")), Some(2021));
         let t = "2022年排名第21位，较2017年前进4位。";
         assert_eq!(year(t, at(t, "4位")), Some(2022));
         let t = "发布《专项行动计划（2022-2024年）》等政策。目前拥有企业1417家。";

@@ -26,10 +26,10 @@ pub struct MetricDef {
 
 use Dimension::{Area, Count, Money, People, Percent, Rank, Ratio};
 
-/// Labels about growth or shares are measured as percentages of something else; they get a
-/// metric only through the explicit rate/share keywords below.
-const RATE_WORDS: &[&str] = &[
-    "增长", "增速", "提升", "提高", "下降", "降低", "比重", "占比",
+/// Words that end a label about a change: an amount after them (`营业收入增长50亿元`) is an
+/// increase, not the level the metric measures, so it maps to no metric.
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "增加", "增速", "提升", "提高", "下降", "降低", "减少", "增幅",
 ];
 
 /// The vocabulary, in the order it is listed to users.
@@ -39,7 +39,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef { id: "tech_smes", zh: "科技型中小企业", en: "Tech-based SMEs", dimension: Count, keywords: &["科技型中小企业", "科技型企业"], excludes: &[] },
     MetricDef { id: "specialized_smes", zh: "专精特新企业", en: "Specialized SMEs (专精特新)", dimension: Count, keywords: &["专精特新"], excludes: &["小巨人"] },
     MetricDef { id: "little_giants", zh: "专精特新“小巨人”企业", en: "“Little giant” firms", dimension: Count, keywords: &["小巨人"], excludes: &[] },
-    MetricDef { id: "listed_companies", zh: "上市企业", en: "Listed companies", dimension: Count, keywords: &["上市企业", "上市公司", "上市和挂牌", "挂牌企业"], excludes: &[] },
+    MetricDef { id: "listed_companies", zh: "上市企业", en: "Listed companies", dimension: Count, keywords: &["上市企业", "上市公司", "上市", "挂牌"], excludes: &[] },
     MetricDef { id: "unicorns", zh: "独角兽企业", en: "Unicorns", dimension: Count, keywords: &["独角兽"], excludes: &[] },
     MetricDef { id: "gazelles", zh: "瞪羚企业", en: "Gazelle firms", dimension: Count, keywords: &["瞪羚"], excludes: &[] },
     MetricDef { id: "above_scale_enterprises", zh: "规模以上企业", en: "Above-scale enterprises", dimension: Count, keywords: &["规模以上企业", "规上企业", "规模以上工业企业", "规上工业企业"], excludes: &[] },
@@ -50,7 +50,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef { id: "industrial_output", zh: "工业总产值", en: "Industrial output", dimension: Money, keywords: &["工业总产值", "工业产值", "产值"], excludes: &[] },
     MetricDef { id: "industrial_value_added", zh: "工业增加值", en: "Industrial value added", dimension: Money, keywords: &["工业增加值"], excludes: &[] },
     MetricDef { id: "gdp", zh: "地区生产总值", en: "GDP", dimension: Money, keywords: &["地区生产总值", "生产总值", "GDP", "经济总量"], excludes: &[] },
-    MetricDef { id: "rd_spending", zh: "研发投入", en: "R&D spending", dimension: Money, keywords: &["研发投入", "研发费用", "研发经费", "R&D经费", "R&D支出", "R&D总支出", "研发支出"], excludes: &[] },
+    MetricDef { id: "rd_spending", zh: "研发投入", en: "R&D spending", dimension: Money, keywords: &["研发投入", "研发费用", "研发经费", "R&D经费", "R&D支出", "R&D", "研发支出"], excludes: &[] },
     MetricDef { id: "rd_intensity", zh: "研发投入强度", en: "R&D intensity", dimension: Percent, keywords: &["研发投入强度", "R&D投入强度", "研发强度", "R&D经费投入强度"], excludes: &[] },
     MetricDef { id: "tax_revenue", zh: "税收", en: "Tax revenue", dimension: Money, keywords: &["税收收入", "财政收入", "一般公共预算收入", "税收"], excludes: &["企业"] },
     MetricDef { id: "exports", zh: "进出口额", en: "Foreign trade", dimension: Money, keywords: &["进出口", "出口额", "出口总额"], excludes: &[] },
@@ -125,8 +125,9 @@ fn fits(metric: Dimension, unit: Dimension) -> bool {
 pub fn metric_for(label: &str, unit: &str) -> Option<&'static MetricDef> {
     let dim = unit_dimension(unit);
     let is_rate = matches!(dim, Percent | Ratio);
-    // A percentage of revenue growth is a growth rate, not revenue: for rates, only rate metrics.
-    let labelled_rate = RATE_WORDS.iter().any(|w| label.contains(w));
+    if !is_rate && CHANGE_WORDS.iter().any(|w| label.ends_with(w)) {
+        return None;
+    }
     // Longest keyword of each metric found in the label, in one pass over the label.
     static KEYWORDS: LazyLock<(WordSet, Vec<usize>)> = LazyLock::new(|| {
         let owners = METRICS
@@ -146,9 +147,6 @@ pub fn metric_for(label: &str, unit: &str) -> Option<&'static MetricDef> {
     let mut best: Option<(&MetricDef, usize)> = None;
     for (m, &len) in METRICS.iter().zip(&longest) {
         if len == 0 || !fits(m.dimension, dim) || m.excludes.iter().any(|x| label.contains(x)) {
-            continue;
-        }
-        if labelled_rate && !is_rate && matches!(m.dimension, Percent) {
             continue;
         }
         if best.is_none_or(|(_, l)| len > l) {
@@ -201,6 +199,8 @@ mod tests {
         // An amount of money is never a count of enterprises.
         assert_eq!(id("高新技术企业", "元"), None);
         assert_eq!(id("在孵企业平均研发投入强度", "%"), Some("rd_intensity"));
+        // An increase in money is not a revenue level.
+        assert_eq!(id("营业收入增长", "元"), None);
     }
 
     #[test]

@@ -140,13 +140,8 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
     let mut articles = Vec::new();
     let mut figures = Vec::new();
     for file in files {
-        let stem = file
-            .source
-            .rsplit('/')
-            .next()
-            .unwrap_or(&file.source)
-            .trim_end_matches(".txt")
-            .trim_end_matches(".md");
+        // The whole source path, so `a/x.txt` and `b/x.txt` never share ids.
+        let stem = strip_extension(&file.source);
         for (i, (raw, found)) in file.articles.iter().enumerate() {
             let id = format!("{stem}#{i}");
             let text = &raw.text;
@@ -171,10 +166,6 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
                     sentence: [chars.of(d.sentence.start), chars.of(d.sentence.end)],
                 });
             }
-            // Every spelling under which the article names a park becomes one of its aliases.
-            for m in &found.mentions {
-                regions.alias(&m.place, &m.surface);
-            }
             articles.push(Article {
                 id,
                 source: file.source.clone(),
@@ -184,12 +175,33 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
             });
         }
     }
+    // Every spelling under which any article names a region becomes one of its aliases. Regions
+    // are all known by now, so the aliases do not depend on the order of the articles.
+    for (_, found) in files.iter().flat_map(|f| &f.articles) {
+        for m in &found.mentions {
+            regions.alias(&m.place, &m.surface);
+        }
+    }
     Dataset {
         schema_version: SCHEMA_VERSION,
         articles,
         regions: regions.out.into_values().collect(),
         metrics: metrics::vocabulary(),
         figures,
+    }
+}
+
+/// `seeds/000.txt` → `seeds/000`; `.txt` and `.md` in any case.
+fn strip_extension(source: &str) -> &str {
+    match source.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && !ext.contains('/')
+                && (ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md")) =>
+        {
+            stem
+        }
+        _ => source,
     }
 }
 
@@ -214,6 +226,15 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_ids_keep_the_folder_and_drop_the_extension() {
+        assert_eq!(strip_extension("a/x.txt"), "a/x");
+        assert_eq!(strip_extension("b/x.TXT"), "b/x");
+        assert_eq!(strip_extension("notes.md"), "notes");
+        assert_eq!(strip_extension("dir.v2/readme"), "dir.v2/readme");
+        assert_eq!(strip_extension(".txt"), ".txt");
+    }
 
     #[test]
     fn char_index_counts_scalar_values() {

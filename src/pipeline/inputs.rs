@@ -10,6 +10,13 @@ fn is_article_file(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
+/// `./seeds/a.txt` and `seeds/a.txt` are one file.
+fn normal(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
@@ -19,7 +26,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if ty.is_dir() {
             walk(&path, out)?;
         } else if is_article_file(&path) {
-            out.push(path);
+            out.push(normal(&path));
         }
     }
     Ok(())
@@ -38,7 +45,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 return Err(Error::NoInput(input.clone()));
             }
         } else {
-            files.push(input.clone());
+            files.push(normal(input));
         }
     }
     files.sort();
@@ -68,6 +75,16 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["a.md", "b.txt", "sub/d.TXT"]);
+    }
+
+    #[test]
+    fn the_same_file_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "x").unwrap();
+        let dotted = dir.path().join(".").join("a.txt");
+        let files = collect_inputs(&[a.clone(), dotted, dir.path().to_path_buf()]).unwrap();
+        assert_eq!(files, [a]);
     }
 
     #[test]

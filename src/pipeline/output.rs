@@ -21,18 +21,31 @@ fn folder(output: &Path) -> PathBuf {
     }
 }
 
-/// Removes temp files a killed earlier build left beside `output`.
+/// Removes temp files that killed earlier builds left beside `output`. A temp file whose build
+/// is still running (its process id is alive) is left alone: two builds may share a folder.
 fn clear_stale(output: &Path) {
     let prefix = temp_prefix(output);
     let Ok(entries) = std::fs::read_dir(folder(output)) else {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if !process_alive(pid) {
             // Best effort: a file we cannot remove is left for the user to see.
             let _ = std::fs::remove_file(e.path());
         }
     }
+}
+
+/// Whether a process with this id is running, where the system can tell (`/proc`); elsewhere
+/// every temp file counts as stale.
+fn process_alive(pid: &str) -> bool {
+    pid.parse::<u32>().is_ok_and(|pid| {
+        pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
+    })
 }
 
 /// The dataset as written to disk: pretty JSON with a final newline, byte-for-byte
@@ -54,7 +67,13 @@ pub fn write_atomic(output: &Path, ds: &Dataset) -> Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(json.as_bytes())?;
         f.sync_all()?;
-        std::fs::rename(&tmp, output)
+        std::fs::rename(&tmp, output)?;
+        // The rename itself is durable only once the folder is synced; where a folder cannot be
+        // opened as a file (not on Unix), the rename is as durable as the system makes it.
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
