@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use gaoxin::dataset::{self, Dataset};
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::{Action, Mode};
+use ratatui::layout::Rect;
 use serde_json::Value;
 
 /// Every kind of character that must not reach a terminal raw, and some that are merely odd.
@@ -324,9 +325,109 @@ fn every_view_draws_hostile_text_inert() {
 }
 
 #[test]
+fn every_view_survives_tiny_windows() {
+    let ds = hostile();
+    for view in VIEWS {
+        let mut h = Harness::new(ds.clone(), 100, 30, Lang::Zh);
+        open(&mut h, view);
+        for (w, hgt) in [
+            (1, 1),
+            (2, 1),
+            (1, 2),
+            (3, 3),
+            (39, 9),
+            (40, 10),
+            (0, 0),
+            (100, 30),
+        ] {
+            let ctx = format!("{view} resized to {w}x{hgt}");
+            h.app.resize(Rect::new(0, 0, w, hgt));
+            h.term.backend_mut().resize(w, hgt);
+            let buf = h.draw();
+            assert_eq!(buf.area, Rect::new(0, 0, w, hgt), "{ctx}");
+            check_buffer(&buf, &h.app.hits.panes, &ctx);
+            // Keys still work at that size.
+            h.step(Action::Down)
+                .step(Action::PageDown)
+                .step(Action::Help);
+            check_buffer(&h.draw(), &h.app.hits.panes, &ctx);
+            h.step(Action::Help);
+        }
+    }
+}
+
+#[test]
 fn the_reader_shows_escapes_as_pictures() {
     let mut h = Harness::new(hostile(), 120, 40, Lang::En);
     open(&mut h, "reader");
     let screen = screen_text(&h.draw());
     assert!(screen.contains("␛[2J␛[31m␛]0;pwned␇␍"), "{screen}");
+}
+
+mod random {
+    use super::*;
+    use gaoxin::tui::keymap::Pane;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let fixed = [
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Collapse,
+            Action::Expand,
+            Action::Open,
+            Action::Back,
+            Action::NextPane,
+            Action::Filter,
+            Action::Help,
+            Action::Sort,
+            Action::Lang,
+            Action::NextFigure,
+            Action::PrevFigure,
+            Action::FilterDelete,
+            Action::Mark,
+            Action::Compare,
+            Action::Rank,
+            Action::Map,
+            Action::Left,
+            Action::Right,
+            Action::CycleKind,
+            Action::CycleYear,
+        ];
+        let hostile: Vec<char> = HOSTILE.chars().chain("成都cd区".chars()).collect();
+        prop_oneof![
+            6 => proptest::sample::select(fixed.to_vec()),
+            2 => proptest::sample::select(hostile).prop_map(Action::FilterChar),
+            1 => (0usize..50).prop_map(Action::ClickRegion),
+            1 => (0usize..50).prop_map(Action::ClickFigure),
+            1 => (proptest::sample::select(vec![Pane::Regions, Pane::Figures, Pane::Reader, Pane::Help]), -30i32..30)
+                .prop_map(|(p, n)| Action::Scroll(p, n)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any keys at any size: no panic, and every frame well-formed and inert.
+        #[test]
+        fn any_keys_at_any_size_draw_inert_frames(
+            steps in proptest::collection::vec((action(), 0u16..130, 0u16..45, any::<bool>()), 1..40)
+        ) {
+            let mut h = Harness::new(hostile(), 80, 24, Lang::En);
+            for (a, w, hgt, resize) in steps {
+                if resize {
+                    h.app.resize(Rect::new(0, 0, w, hgt));
+                    h.term.backend_mut().resize(w, hgt);
+                }
+                h.step(a);
+                let buf = h.draw();
+                check_buffer(&buf, &h.app.hits.panes, &format!("after {a:?}"));
+                prop_assert_eq!(leaked(&screen_text(&buf)), None);
+            }
+        }
+    }
 }

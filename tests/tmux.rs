@@ -328,6 +328,11 @@ struct AppPane {
 impl AppPane {
     /// Starts the app at `w`×`h` with `env` (`NAME=value` words) before the binary.
     fn start(tag: &str, w: u16, h: u16, env: &str) -> AppPane {
+        AppPane::start_with(tag, w, h, env, "")
+    }
+
+    /// As [`AppPane::start`], with `args` (shell words) after the binary.
+    fn start_with(tag: &str, w: u16, h: u16, env: &str, args: &str) -> AppPane {
         let tmux = Tmux::start_named(tag);
         let dir = tempfile::tempdir().unwrap();
         let root = env!("CARGO_MANIFEST_DIR");
@@ -342,7 +347,7 @@ impl AppPane {
         // terminal is back in cooked mode).
         let cmd = format!(
             "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 RUST_BACKTRACE=0 {env} \
-             sh -c 'echo $$ > {d}/pid; exec \"$0\"' '{bin}'; s=$?; echo $s > {d}/status; \
+             sh -c 'echo $$ > {d}/pid; exec \"$0\" \"$@\"' '{bin}' {args}; s=$?; echo $s > {d}/status; \
              echo GAOXIN-EXIT $s; exec cat"
         );
         tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
@@ -517,4 +522,42 @@ fn resize_storms_and_a_one_cell_window_do_not_panic() {
     assert_eq!(pane.status(), "0", "q quits from a 1x1 window");
     t.run(&["resize-window", "-t", "t", "-x", "40", "-y", "10"]);
     pane.assert_restored("after the storm");
+}
+
+#[test]
+fn escape_sequences_in_the_data_never_reach_the_terminal() {
+    // The fixture's title and text hold a clear-screen, a colour and title-setting sequences.
+    let pane = AppPane::start_with(
+        "esc",
+        100,
+        30,
+        "",
+        "--data tests/fixtures/mini_dataset.json",
+    );
+    let t = &pane.tmux;
+    let title = t.format("#{pane_title}");
+    t.wait_for("the regions list", |s| {
+        s.iter().any(|l| l.contains("Regions"))
+    });
+    typed(t, "/tjbh");
+    keys(t, &["Enter"]);
+    t.wait_for("the region's title", |s| {
+        s.iter().any(|l| l.contains("␛[2J"))
+    });
+    keys(t, &["Down", "Down", "Enter"]);
+    let screen = t.wait_for("the article", |s| {
+        s.iter().any(|l| l.contains("␛]0;pwned␇"))
+    });
+    assert!(
+        screen.iter().any(|l| l.contains("天津滨海高新区")),
+        "the screen was not cleared:\n{}",
+        screen.join("\n")
+    );
+    assert_eq!(
+        t.format("#{pane_title}"),
+        title,
+        "a title sequence got through"
+    );
+    t.run(&["send-keys", "-t", "t", "q"]);
+    assert_eq!(pane.status(), "0");
 }
