@@ -14,7 +14,7 @@ pub mod views;
 // The app shares its lookups, search and formatting with the query commands.
 pub use crate::query::{format, i18n, index, search};
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -42,6 +42,14 @@ static HOOK: Once = Once::new();
 /// SIGTERM, SIGHUP and SIGINT end the app too: the terminal is restored first, then the process
 /// ends as the signal's default action would, so the parent still sees that signal as the cause.
 pub fn run(dataset: Dataset) -> crate::Result<()> {
+    // Drawing into a pipe or a file would fill it with escape sequences while the keyboard,
+    // in raw mode, waits for a `q` the user cannot see the need for.
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(tty_error(io::Error::other(
+            "the app needs a terminal on standard input and output; for scripts use the \
+             query commands (gaoxin regions, show, compare, rank, metrics, export)",
+        )));
+    }
     let mut app = App::new(dataset);
     install_panic_hook();
     let stop = Stop::register().map_err(tty_error)?;

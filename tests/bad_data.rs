@@ -1,6 +1,7 @@
 //! A broken dataset stops the app and every query command before anything is printed or the
 //! terminal is touched: exit code 1, and one line on stderr naming the file, where the problem
-//! is (a JSON path, an id, or a line and column) and what it is.
+//! is (a JSON path, an id, or a line and column) and what it is. The app run without a
+//! terminal says so the same way.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 use std::path::{Path, PathBuf};
@@ -214,4 +215,18 @@ fn a_missing_file_is_named() {
             "{args:?}: {err:?}"
         );
     }
+}
+
+#[test]
+fn the_app_without_a_terminal_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_json(dir.path(), "good", &fixture());
+    let out = run(&good, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{:?}", out.stdout);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("gaoxin: <terminal>: the app needs a terminal") && err.contains("export"),
+        "{err:?}"
+    );
 }
