@@ -167,7 +167,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gaoxin: {}", report(&e));
+            // Messages quote names, ids and values from the dataset and the command line,
+            // which may hold escape sequences: they must not reach the terminal raw.
+            eprintln!("gaoxin: {}", crate::text::sanitize(&report(&e)));
             ExitCode::FAILURE
         }
     }

@@ -176,13 +176,18 @@ pub struct Figure {
 pub const BUNDLED_JSON: &str = include_str!("../data/dataset.json");
 
 /// Parses a dataset document and checks it with [`validate`]; `origin` names it in error
-/// messages. Syntax and shape errors are located by line and column.
+/// messages. Syntax errors and cut-short files are located by line and column; a document that
+/// is JSON but not a dataset by the record (and field) that does not fit, as in
+/// `articles[3].title`.
 pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset> {
     validate::check_schema_version(json, origin)?;
-    let ds = serde_json::from_str(json).map_err(|e| crate::Error::Dataset {
-        path: origin.to_path_buf(),
-        location: format!("line {}, column {}", e.line(), e.column()),
-        reason: e.to_string(),
+    let ds = serde_json::from_str(json).map_err(|e| {
+        let (location, reason) = shape::parse_error(json, &e);
+        crate::Error::Dataset {
+            path: origin.to_path_buf(),
+            location,
+            reason,
+        }
     })?;
     validate(&ds, origin)?;
     Ok(ds)
@@ -202,5 +207,6 @@ pub fn bundled() -> crate::Result<Dataset> {
     )
 }
 
+mod shape;
 mod validate;
 pub use validate::validate;

@@ -86,9 +86,27 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // tmux leaves its socket file behind; remove it too so runs do not pile them up.
+        let socket = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "t",
+                "#{socket_path}",
+            ])
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|p| p.ends_with(&self.socket));
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .output();
+        if let Some(path) = socket {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -316,4 +334,248 @@ fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
     });
     assert_eq!(tmux.format("#{alternate_on}"), "0");
     assert_eq!(tmux.format("#{cursor_flag}"), "1");
+}
+
+/// A pane running the app with its pid and exit status written to files, so a test can signal
+/// it and read how it ended whatever the window size.
+struct AppPane {
+    tmux: Tmux,
+    dir: tempfile::TempDir,
+}
+
+impl AppPane {
+    /// Starts the app at `w`×`h` with `env` (`NAME=value` words) before the binary.
+    fn start(tag: &str, w: u16, h: u16, env: &str) -> AppPane {
+        AppPane::start_with(tag, w, h, env, "")
+    }
+
+    /// As [`AppPane::start`], with `args` (shell words) after the binary.
+    fn start_with(tag: &str, w: u16, h: u16, env: &str, args: &str) -> AppPane {
+        let tmux = Tmux::start_named(tag);
+        let dir = tempfile::tempdir().unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let bin = env!("CARGO_BIN_EXE_gaoxin");
+        let (ws, hs) = (w.to_string(), h.to_string());
+        tmux.run(&["new-session", "-d", "-s", "t", "-x", &ws, "-y", &hs, "cat"]);
+        tmux.run(&["set-option", "-g", "status", "off"]);
+        tmux.run(&["resize-window", "-t", "t", "-x", &ws, "-y", &hs]);
+        let d = dir.path().display();
+        // The inner sh writes its pid and execs the app, which so keeps that pid; the outer
+        // shell reports how it ended, then `cat` echoes what is typed (and so shows whether the
+        // terminal is back in cooked mode).
+        let cmd = format!(
+            "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 RUST_BACKTRACE=0 {env} \
+             sh -c 'echo $$ > {d}/pid; exec \"$0\" \"$@\"' '{bin}' {args}; s=$?; echo $s > {d}/status; \
+             echo GAOXIN-EXIT $s; exec cat"
+        );
+        tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
+        AppPane { tmux, dir }
+    }
+
+    fn file(&self, name: &str) -> Option<String> {
+        let s = std::fs::read_to_string(self.dir.path().join(name)).ok()?;
+        s.ends_with('\n').then(|| s.trim().to_string())
+    }
+
+    /// Polls `f` until it gives a value or 5 s pass.
+    fn poll<T>(&self, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            if let Some(v) = f() {
+                return v;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{}",
+                self.tmux.capture().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn pid(&self) -> String {
+        self.poll("the app's pid", || self.file("pid"))
+    }
+
+    fn status(&self) -> String {
+        self.poll("the app to exit", || self.file("status"))
+    }
+
+    fn signal(&self, name: &str) {
+        let st = Command::new("kill")
+            .args([&format!("-{name}"), &self.pid()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+
+    /// The terminal as the app found it: normal screen, cursor shown, no mouse reporting, and
+    /// cooked mode (a typed line is echoed by the terminal and again by `cat`).
+    fn assert_restored(&self, ctx: &str) {
+        let t = &self.tmux;
+        for (flag, want) in [
+            ("alternate_on", "0"),
+            ("cursor_flag", "1"),
+            ("mouse_any_flag", "0"),
+            ("mouse_button_flag", "0"),
+            ("mouse_standard_flag", "0"),
+            ("mouse_sgr_flag", "0"),
+        ] {
+            assert_eq!(t.format(&format!("#{{{flag}}}")), want, "{ctx}: {flag}");
+        }
+        typed(t, "typed-back");
+        keys(t, &["Enter"]);
+        t.wait_for("the typed line twice (echo, then cat)", |s| {
+            s.iter().filter(|l| l.as_str() == "typed-back").count() == 2
+        });
+    }
+}
+
+/// Nothing on the normal screen but `allowed` lines and blank ones.
+fn assert_clean_screen(screen: &[String], allowed: impl Fn(&str) -> bool, ctx: &str) {
+    for l in screen {
+        let l = l.trim_end();
+        assert!(
+            l.is_empty() || allowed(l),
+            "{ctx}: unexpected output {l:?} on\n{}",
+            screen.join("\n")
+        );
+    }
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_then_end_the_app() {
+    // The shell names the signal that ended its child: that is its report, not garbage.
+    for (signal, code, said) in [("TERM", 143, "Terminated"), ("HUP", 129, "Hangup")] {
+        let pane = AppPane::start(&format!("sig{signal}"), 80, 24, "");
+        pane.tmux.wait_for("the regions list", |s| {
+            s.iter().any(|l| l.contains("Regions"))
+        });
+        assert_eq!(pane.tmux.format("#{alternate_on}"), "1");
+        pane.signal(signal);
+        // Ended by the signal itself (128 + its number), after restoring the terminal.
+        assert_eq!(pane.status(), code.to_string(), "SIG{signal}");
+        let exit = format!("GAOXIN-EXIT {code}");
+        let screen = pane.tmux.wait_for("the exit line", |s| s.contains(&exit));
+        // Before the exit line only the shell's report (`Terminated`, or bash's longer
+        // `bash: line 1: PID Hangup  COMMAND`, wrapped), after it nothing.
+        let at = screen.iter().position(|l| *l == exit).unwrap();
+        let report = screen[..at].concat();
+        assert!(
+            report.trim() == said || (report.starts_with("bash: ") && report.contains(said)),
+            "SIG{signal}: unexpected output before the exit line:\n{}",
+            screen.join("\n")
+        );
+        assert_clean_screen(&screen[at + 1..], |_| false, &format!("SIG{signal}"));
+        pane.assert_restored(&format!("SIG{signal}"));
+    }
+}
+
+#[test]
+fn a_panic_in_a_view_restores_the_terminal_then_prints_the_message() {
+    let pane = AppPane::start("panic", 80, 24, "GAOXIN_PANIC_IN_VIEW=1");
+    assert_eq!(
+        pane.status(),
+        "101",
+        "a panic exits with Rust's panic status"
+    );
+    let screen = pane.tmux.wait_for("the panic message", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 101"))
+    });
+    // On the normal screen: printed after leaving the alternate one, which would have hidden it.
+    let text = screen.join("\n");
+    assert!(text.contains("panicked at"), "{text}");
+    assert!(text.contains("GAOXIN_PANIC_IN_VIEW is set"), "{text}");
+    assert_clean_screen(
+        &screen,
+        |l| l.starts_with("thread '") || l.starts_with("GAOXIN") || l.starts_with("note: "),
+        "panic",
+    );
+    pane.assert_restored("panic");
+}
+
+#[test]
+fn resize_storms_and_a_one_cell_window_do_not_panic() {
+    let pane = AppPane::start("resize", 80, 24, "");
+    let t = &pane.tmux;
+    t.wait_for("the regions list", |s| {
+        s.iter().any(|l| l.contains("Regions"))
+    });
+    let sizes = [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (120, 40),
+        (40, 10),
+        (39, 9),
+        (3, 50),
+        (200, 2),
+        (60, 20),
+        (1, 1),
+    ];
+    for (w, h) in sizes.iter().cycle().take(30) {
+        t.run(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+    // Alive and drawing: a last size that shows the notice, then a single cell.
+    t.run(&["resize-window", "-t", "t", "-x", "30", "-y", "8"]);
+    t.wait_for("the too-small notice", |s| {
+        s.iter().any(|l| l.contains("too small"))
+    });
+    t.run(&["resize-window", "-t", "t", "-x", "1", "-y", "1"]);
+    pane.poll("a 1x1 window", || {
+        (t.format("#{window_width}x#{window_height}") == "1x1").then_some(())
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(pane.file("status"), None, "the app ended in the storm");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.run(&["send-keys", "-t", "t", "q"]);
+    assert_eq!(pane.status(), "0", "q quits from a 1x1 window");
+    t.run(&["resize-window", "-t", "t", "-x", "40", "-y", "10"]);
+    pane.assert_restored("after the storm");
+}
+
+#[test]
+fn escape_sequences_in_the_data_never_reach_the_terminal() {
+    // The fixture's title and text hold a clear-screen, a colour and title-setting sequences.
+    let pane = AppPane::start_with(
+        "esc",
+        100,
+        30,
+        "",
+        "--data tests/fixtures/mini_dataset.json",
+    );
+    let t = &pane.tmux;
+    let title = t.format("#{pane_title}");
+    t.wait_for("the regions list", |s| {
+        s.iter().any(|l| l.contains("Regions"))
+    });
+    typed(t, "/tjbh");
+    keys(t, &["Enter"]);
+    t.wait_for("the region's title", |s| {
+        s.iter().any(|l| l.contains("␛[2J"))
+    });
+    keys(t, &["Down", "Down", "Enter"]);
+    let screen = t.wait_for("the article", |s| {
+        s.iter().any(|l| l.contains("␛]0;pwned␇"))
+    });
+    assert!(
+        screen.iter().any(|l| l.contains("天津滨海高新区")),
+        "the screen was not cleared:\n{}",
+        screen.join("\n")
+    );
+    assert_eq!(
+        t.format("#{pane_title}"),
+        title,
+        "a title sequence got through"
+    );
+    t.run(&["send-keys", "-t", "t", "q"]);
+    assert_eq!(pane.status(), "0");
 }

@@ -101,7 +101,17 @@ fn contains(r: Rect, x: u16, y: u16) -> bool {
 
 const BORDER: &str = "─│╭╮╰╯┌┐└┘";
 
-/// Every cell well-formed: no control characters, every row exactly the screen width, no wide
+/// Characters that must never reach the terminal besides controls: bidirectional formatting
+/// (which reorders what follows) and the Unicode line and paragraph separators.
+pub fn forbidden_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Every cell well-formed: no control or bidi characters, every row exactly the screen width, no wide
 /// character cut by the screen edge or a pane border, borders intact.
 pub fn check_buffer(buf: &Buffer, panes: &[Rect], ctx: &str) {
     let a = buf.area;
@@ -111,7 +121,7 @@ pub fn check_buffer(buf: &Buffer, panes: &[Rect], ctx: &str) {
         while x < a.right() {
             let sym = buf[(x, y)].symbol();
             assert!(
-                !sym.chars().any(|c| c.is_control()),
+                !sym.chars().any(|c| c.is_control() || forbidden_char(c)),
                 "{ctx}: control char in cell ({x},{y}): {sym:?}"
             );
             let w = text::width(sym).max(1);
