@@ -53,6 +53,11 @@ const ANAPHORA: &[(&str, Refers)] = &[
     ("全省", Refers::Province),
 ];
 
+/// The anaphors, for other rules that must recognise them (a label never starts with one).
+pub(crate) fn anaphora() -> impl Iterator<Item = &'static str> {
+    ANAPHORA.iter().map(|(w, _)| *w)
+}
+
 /// Words right after a place that make it part of an organisation's name, not a region.
 const ORG_SUFFIXES: &[&str] = &[
     "大学",

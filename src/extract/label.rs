@@ -226,22 +226,10 @@ fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -
 
 /// Region anaphors at the start of a label name where, not what: `全区高新技术企业` → `高新技术企业`.
 fn strip_anaphor(s: &str) -> &str {
-    const WORDS: &[&str] = &[
-        "全区",
-        "辖区",
-        "园区",
-        "全市",
-        "该区",
-        "区内",
-        "全县",
-        "该市",
-        "本区",
-        "全省",
-        "该高新区",
-    ];
-    WORDS
-        .iter()
-        .find_map(|w| s.strip_prefix(w))
+    // The longest anaphor opening the label is the one to drop.
+    super::attribution::anaphora()
+        .filter_map(|w| s.strip_prefix(w))
+        .min_by_key(|rest| rest.len())
         .filter(|rest| cjk_len(rest) >= 2)
         .unwrap_or(s)
 }
