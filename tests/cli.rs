@@ -2,6 +2,13 @@
 //! errors and exit codes, a closed pipe.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
+mod support {
+    pub mod columns;
+    pub mod csv;
+}
+use support::columns::end_columns;
+use support::csv::parse_csv;
+
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
@@ -36,39 +43,6 @@ fn fails(args: &[&str], code: i32) -> String {
     assert_eq!(out.status.code(), Some(code), "{args:?}");
     assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
     String::from_utf8(out.stderr).unwrap()
-}
-
-/// A tiny RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
-fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(!quoted, "unterminated quoted field");
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 fn figure_count() -> usize {
@@ -177,22 +151,6 @@ fn ix() -> Index {
 
 fn region_name(ix: &Index, r: usize) -> String {
     ix.region(r).unwrap().name.clone()
-}
-
-/// Display column where each of `names` ends on `line`, searched left to right.
-fn end_columns(line: &str, names: &[String]) -> Vec<usize> {
-    let mut from = 0;
-    names
-        .iter()
-        .map(|n| {
-            let at = from
-                + line[from..]
-                    .find(n.as_str())
-                    .unwrap_or_else(|| panic!("{n} in {line}"));
-            from = at + n.len();
-            text::width(&line[..from])
-        })
-        .collect()
 }
 
 /// The part of `line` that ends at display column `col`.

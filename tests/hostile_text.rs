@@ -4,6 +4,11 @@
 //! them inert; CSV and JSON carry them through unchanged.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
+mod support {
+    pub mod csv;
+}
+use support::csv::parse_csv;
+
 mod tui {
     pub mod common;
 }
@@ -112,36 +117,6 @@ const QUERIES: [&[&str]; 6] = [
     &["export"],
 ];
 
-/// A tiny RFC 4180 reader: quoted fields may hold commas, quotes, CR and LF.
-fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut quoted = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(
-        !quoted && field.is_empty() && row.is_empty(),
-        "CSV ends mid-record"
-    );
-    rows
-}
-
 fn as_cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -199,7 +174,9 @@ fn csv_and_json_carry_hostile_text_unchanged() {
         let records: Vec<Value> = serde_json::from_str(&json).unwrap();
         assert!(!records.is_empty(), "{args:?}");
         // CSV holds the same records, field for field.
-        let csv = parse_csv(&gaoxin(&data, &[args, &["--format", "csv"]].concat()));
+        let raw_csv = gaoxin(&data, &[args, &["--format", "csv"]].concat());
+        assert!(raw_csv.ends_with("\r\n"), "CSV ends mid-record: {args:?}");
+        let csv = parse_csv(&raw_csv);
         assert_eq!(csv.len(), records.len() + 1, "{args:?}");
         let head = &csv[0];
         for (row, rec) in csv[1..].iter().zip(&records) {

@@ -3,6 +3,11 @@
 //! tmux is required: install it (`apt-get install tmux`); CI does.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
+mod support {
+    pub mod columns;
+}
+use support::columns::end_columns;
+
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -108,21 +113,6 @@ impl Drop for Tmux {
             let _ = std::fs::remove_file(path);
         }
     }
-}
-
-/// Display columns where each of `needles` ends on a line, found left to right.
-fn end_columns(line: &str, needles: &[String]) -> Vec<usize> {
-    let mut from = 0;
-    needles
-        .iter()
-        .map(|n| {
-            let at = line[from..]
-                .find(n.as_str())
-                .unwrap_or_else(|| panic!("{n:?} not in {line:?}"));
-            from += at + n.len();
-            text::width(&line[..from])
-        })
-        .collect()
 }
 
 /// Display column where `needle` starts on a captured line.

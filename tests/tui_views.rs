@@ -2,6 +2,11 @@
 //! in them, and that every frame is well-formed at 120×40 and 80×24 (snapshots at 80×24).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
+mod support {
+    pub mod columns;
+}
+use support::columns::end_columns;
+
 mod tui {
     pub mod common;
 }
@@ -46,21 +51,6 @@ fn rank(h: &mut Harness, metric: &str) {
     assert_eq!(h.app.mode(), Mode::Picker);
     h.typed(metric).step(Action::Open);
     assert_eq!(h.app.mode(), Mode::Rank);
-}
-
-/// Display columns where each of `needles` ends on a line, found left to right.
-fn end_cols(line: &str, needles: &[String]) -> Vec<usize> {
-    let mut from = 0;
-    needles
-        .iter()
-        .map(|n| {
-            let at = line[from..]
-                .find(n.as_str())
-                .unwrap_or_else(|| panic!("{n:?} not in {line:?}"));
-            from += at + n.len();
-            text::width(&line[..from])
-        })
-        .collect()
 }
 
 fn region_name(ix: &Index, r: usize) -> String {
@@ -126,8 +116,8 @@ fn comparison_columns_line_up_with_their_regions() {
             .collect();
         let row = line_with(&screen, "│高新技术企业");
         assert_eq!(
-            end_cols(row, &cells),
-            end_cols(head, &names),
+            end_columns(row, &cells),
+            end_columns(head, &names),
             "{ctx}\n{screen}"
         );
         // The bar chart of the selected row labels each region.
@@ -197,20 +187,20 @@ fn ranking_lists_the_largest_first_with_aligned_values() {
         assert!(head.contains(&all.scale.suffix()), "{ctx}: {head:?}");
         // The largest first; values right-aligned: the name, then the value ending in the
         // same column on every line.
-        let first = end_cols(place(&screen, 1), &shown(&ix, &all, 0));
-        let second = end_cols(place(&screen, 2), &shown(&ix, &all, 1));
+        let first = end_columns(place(&screen, 1), &shown(&ix, &all, 0));
+        let second = end_columns(place(&screen, 2), &shown(&ix, &all, 1));
         assert_eq!(first[1], second[1], "{ctx}\n{screen}");
         h.step(Action::CycleKind);
         let screen = screen_text(&h.draw());
         assert!(screen.contains("园区 · 全部年份"), "{ctx}\n{screen}");
-        end_cols(place(&screen, 1), &shown(&ix, &parks, 0));
+        end_columns(place(&screen, 1), &shown(&ix, &parks, 0));
         h.step(Action::CycleYear);
         let screen = screen_text(&h.draw());
         assert!(
             screen.contains(&format!("园区 · {year}")),
             "{ctx}\n{screen}"
         );
-        end_cols(place(&screen, 1), &shown(&ix, &parks_in_year, 0));
+        end_columns(place(&screen, 1), &shown(&ix, &parks_in_year, 0));
         assert!(
             screen.contains(&format!(" {year} ")),
             "{ctx}: the year's figures\n{screen}"
