@@ -47,8 +47,13 @@ pub struct Output {
 /// Parses a region kind by its dataset name (`park`, `city`, …).
 fn kind_parser() -> impl clap::builder::TypedValueParser<Value = RegionKind> {
     use clap::builder::{PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new(["nation", "province", "city", "district", "county", "park"])
-        .try_map(|s| serde_json::from_value::<RegionKind>(serde_json::Value::String(s)))
+    PossibleValuesParser::new(RegionKind::ALL.map(RegionKind::as_str)).map(|s| {
+        RegionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            // The possible values above have already rejected anything else.
+            .unwrap_or(RegionKind::Park)
+    })
 }
 
 /// Which regions `rank --kind` ranks.

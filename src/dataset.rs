@@ -57,6 +57,30 @@ pub enum RegionKind {
     Park,
 }
 
+impl RegionKind {
+    /// Every kind, from the nation down.
+    pub const ALL: [RegionKind; 6] = [
+        RegionKind::Nation,
+        RegionKind::Province,
+        RegionKind::City,
+        RegionKind::District,
+        RegionKind::County,
+        RegionKind::Park,
+    ];
+
+    /// The kind as the dataset spells it (`nation`, `park`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Nation => "nation",
+            RegionKind::Province => "province",
+            RegionKind::City => "city",
+            RegionKind::District => "district",
+            RegionKind::County => "county",
+            RegionKind::Park => "park",
+        }
+    }
+}
+
 /// A region figures can be about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region {
@@ -210,3 +234,15 @@ pub fn bundled() -> crate::Result<Dataset> {
 mod shape;
 mod validate;
 pub use validate::validate;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_the_serialised_names() {
+        for k in RegionKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+}

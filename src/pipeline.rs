@@ -84,15 +84,7 @@ impl std::fmt::Display for Summary {
         let kinds: Vec<String> = self
             .regions
             .iter()
-            .map(|(k, n)| {
-                format!(
-                    "{n} {}",
-                    serde_json::to_value(k)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                )
-            })
+            .map(|(k, n)| format!("{n} {}", k.as_str()))
             .collect();
         writeln!(f, "files     {}", self.files)?;
         if !self.empty_files.is_empty() {

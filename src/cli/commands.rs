@@ -31,10 +31,6 @@ pub fn year(y: Option<i32>) -> Value {
     y.map_or(Value::Null, Value::from)
 }
 
-fn kind_id(k: RegionKind) -> &'static str {
-    i18n::kind(k, Lang::En)
-}
-
 fn name_of(ix: &Index, r: Option<usize>) -> String {
     r.and_then(|r| ix.region(r))
         .map_or(String::new(), |x| x.name.clone())
@@ -66,7 +62,7 @@ fn regions(ix: &Index, kind: Option<RegionKind>, province: Option<usize>, lang: 
         records.push(vec![
             region.id.clone().into(),
             region.name.clone().into(),
-            kind_id(region.kind).into(),
+            region.kind.as_str().into(),
             name_of(ix, prov).into(),
             name_of(ix, city).into(),
             region.parent.clone().map_or(Value::Null, Value::from),
@@ -231,7 +227,7 @@ fn rank(
         records.push(vec![
             (n + 1).into(),
             name_of(ix, Some(e.region)).into(),
-            kind_id(kind_of).into(),
+            kind_of.as_str().into(),
             num(e.value),
             f.unit.clone().into(),
             year(f.year),
