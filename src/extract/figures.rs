@@ -180,11 +180,7 @@ fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> Arti
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
     share_labels(text, &mut drafts);
     for d in &mut drafts {
-        d.metric = if d.unit == "位次" {
-            Some("rank")
-        } else {
-            metric_for(&d.label, &d.unit).map(|m| m.id)
-        };
+        d.metric = metric_for(&d.label, &d.unit).map(|m| m.id);
     }
     ArticleFigures { drafts, mentions }
 }

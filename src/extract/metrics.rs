@@ -78,7 +78,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef { id: "growth_rate", zh: "增长率", en: "Growth rate", dimension: Percent, keywords: &["同比增长", "年增长率", "增长率", "增速", "增长"], excludes: &[] },
     MetricDef { id: "share", zh: "占比", en: "Share", dimension: Percent, keywords: &["比重", "占比", "占全市", "占全省", "占全国"], excludes: &[] },
     MetricDef { id: "multiple", zh: "倍数", en: "Multiple", dimension: Ratio, keywords: &["倍"], excludes: &[] },
-    MetricDef { id: "rank", zh: "排名", en: "Rank", dimension: Rank, keywords: &["排名", "位次", "第"], excludes: &[] },
+    MetricDef { id: "rank", zh: "排名", en: "Rank", dimension: Rank, keywords: &[], excludes: &[] },
     MetricDef { id: "land_area", zh: "面积", en: "Area", dimension: Area, keywords: &["面积", "用地", "载体", "厂房", "平方米", "亩", "平方公里"], excludes: &[] },
 ];
 
@@ -124,6 +124,10 @@ fn fits(metric: Dimension, unit: Dimension) -> bool {
 /// The metric a label names, given the unit of its figure.
 pub fn metric_for(label: &str, unit: &str) -> Option<&'static MetricDef> {
     let dim = unit_dimension(unit);
+    // A position in a ranking is a rank whatever was ranked (`位居全国第4`).
+    if dim == Rank {
+        return METRICS.iter().find(|m| m.dimension == Rank);
+    }
     let is_rate = matches!(dim, Percent | Ratio);
     if !is_rate && CHANGE_WORDS.iter().any(|w| label.ends_with(w)) {
         return None;
@@ -201,6 +205,7 @@ mod tests {
         assert_eq!(id("在孵企业平均研发投入强度", "%"), Some("rd_intensity"));
         // An increase in money is not a revenue level.
         assert_eq!(id("营业收入增长", "元"), None);
+        assert_eq!(id("位居全国", "位次"), Some("rank"));
     }
 
     #[test]
