@@ -31,7 +31,7 @@ enum Refers {
     Province,
 }
 
-/// Words that refer back to a region the passage is about, longest first within a kind.
+/// Words that refer back to a region the passage is about, with the kind of region each means.
 const ANAPHORA: &[(&str, Refers)] = &[
     ("该高新区", Refers::Park),
     ("全高新区", Refers::Park),
@@ -58,20 +58,13 @@ pub(crate) fn anaphora() -> impl Iterator<Item = &'static str> {
     ANAPHORA.iter().map(|(w, _)| *w)
 }
 
-/// Words right after a place that make it part of an organisation's name, not a region.
+/// Words right after a place that make it part of an organisation's name, not a region (the
+/// organisation words of [`ORG_HEADS`] count there too).
 const ORG_SUFFIXES: &[&str] = &[
-    "大学",
-    "学院",
     "理工",
     "师范",
-    "集团",
-    "公司",
-    "银行",
-    "日报",
     "电视台",
-    "医院",
     "研究所",
-    "交易所",
     "海关",
     "中学",
     "小学",
@@ -112,8 +105,8 @@ const TOPIC_FOLLOWERS: &[&str] = &[
     "党委",
 ];
 
-/// Organisation words that may follow a place after a few characters of name
-/// (`上海技术交易所`, `重庆大学`, `四川三星湖传感技术产业研究院` stays a region mention).
+/// Organisation words that may follow a place after a few characters of name (`某市技术交易所`,
+/// `某省大学`); a longer name before them (`某市新材料产业研究院`) keeps the place a region.
 const ORG_HEADS: &[&str] = &[
     "大学",
     "学院",

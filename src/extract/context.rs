@@ -265,7 +265,8 @@ const TIME_FRAMES: &[&str] = &[
 ];
 
 /// Words before a year that make it a comparison base (`较2017年前进4位`, `比2012年增长`).
-const BASE_MARKERS: &[&str] = &["较", "比", "相比", "同比", "对比"];
+/// (`相比`, `同比`, `对比` end in `比`.)
+const BASE_MARKERS: &[&str] = &["较", "比"];
 /// Words between a year and a number that make the number the value reached since then
 /// (`由2017年的62.8%提升到66.7%`): its own year is not written.
 const CHANGE_VERBS: &[&str] = &[

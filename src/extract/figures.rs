@@ -126,7 +126,6 @@ fn parts(text: &str, max: usize) -> Vec<Range<usize>> {
                     })
                     .map(after)
             })
-            .filter(|&cut| cut > 0)
             .unwrap_or_else(|| {
                 text[start..]
                     .chars()
