@@ -278,6 +278,8 @@ const HEAD_TAILS: &[&str] = &[
     "连续",
     "年",
     "第",
+    "首次",
+    "经费",
 ];
 
 /// Group nouns that, named earlier in a figure's sentence, make it about that group
@@ -429,18 +431,22 @@ pub fn measure(
     if contains_any(&CUMUL_W, before) {
         return Measure::Cumulative;
     }
-    if contains_any(&ADDED_W, before) || contains_any(&ADDED_W, label) {
+    // What was added over a span of years (`十年来…新增`, `累计…，新竣工…`) adds up.
+    let lead = &text[sentence.start.min(at.start)..at.start];
+    static LEVEL_W: LazyLock<WordSet> = LazyLock::new(|| set(LEVEL_VERBS));
+    let own_level = contains_any(&LEVEL_W, before);
+    if contains_any(&CUMUL_W, lead) && !own_level {
+        return Measure::Cumulative;
+    }
+    // `引项目22个`: 引 is short for 引进.
+    let brought = label.starts_with('引') && !label.starts_with("引导");
+    if contains_any(&ADDED_W, before) || contains_any(&ADDED_W, label) || brought {
         return Measure::Added;
     }
-    // A list after `累计…` or `新增…` (`新增A 7人、B 2人`, `累计…，其中X 326人`) keeps its
-    // measure, unless the figure's own clause states a level.
-    static LEVEL_W: LazyLock<WordSet> = LazyLock::new(|| set(LEVEL_VERBS));
-    if contains_any(&LEVEL_W, before) {
+    // A list after `新增…` (`新增A 7人、B 2人`) keeps its measure, unless the figure's own
+    // clause states a level.
+    if own_level {
         return Measure::Level;
-    }
-    let lead = &text[sentence.start.min(at.start)..at.start];
-    if contains_any(&CUMUL_W, lead) {
-        return Measure::Cumulative;
     }
     if contains_any(&ADDED_W, lead) {
         return Measure::Added;
@@ -514,6 +520,35 @@ pub fn subject(label: &str) -> &str {
     }
 }
 
+/// Words besides rate, change and rank words that a label naming nothing may hold.
+const BARE_WORDS: &[&str] = &[
+    "跃升",
+    "年均",
+    "较上年",
+    "比上年",
+    "全国",
+    "全省",
+    "全市",
+    "第",
+    "是",
+    "为",
+    "十年前",
+    "五年前",
+    "上年",
+    "去年",
+    "同期",
+    "前",
+    "倍数",
+    "的",
+    "下同",
+    "分别",
+    "提升了",
+    "至",
+    "和",
+    "及",
+    "与",
+];
+
 /// Whether a label names nothing but a rate, change, rank or link (`同比增长`, `跃升至`, ``):
 /// such a figure is about what its sentence measured just before.
 pub fn is_bare(label: &str) -> bool {
@@ -524,26 +559,7 @@ pub fn is_bare(label: &str) -> bool {
                 .chain(CHANGE)
                 .chain(MEASURE_TAIL)
                 .copied()
-                .chain([
-                    "跃升",
-                    "年均",
-                    "较上年",
-                    "比上年",
-                    "全国",
-                    "全省",
-                    "全市",
-                    "第",
-                    "是",
-                    "为",
-                    "十年前",
-                    "五年前",
-                    "上年",
-                    "去年",
-                    "同期",
-                    "前",
-                    "倍数",
-                    "的",
-                ]),
+                .chain(BARE_WORDS.iter().copied()),
         )
     });
     let mut covered = vec![false; label.len()];
@@ -573,6 +589,8 @@ pub struct Spot<'a> {
     pub unit: &'a str,
     /// Its hedge.
     pub qualifier: Qualifier,
+    /// Byte ranges of the place names in `text`, in order.
+    pub places: &'a [Range<usize>],
 }
 
 /// Reads the meaning of a figure from its label.
@@ -590,6 +608,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         sentence,
         unit,
         qualifier,
+        places,
     } = spot;
     let (at, clause, sentence) = (at.clone(), clause.clone(), sentence.clone());
     let measure = measure(
@@ -607,7 +626,15 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
     };
     let subj = subject_of.unwrap_or_else(|| subject(label));
     let Some((metric, start)) = metrics::metric_at(subj, unit, measure) else {
-        return standing(text, clause, at.start, measure).unwrap_or(none);
+        // The label may name the list itself (`高新区中的排名`) but no indicator.
+        let mut unlisted = label.to_string();
+        for c in REGION_CLASSES {
+            unlisted = unlisted.replace(c, "");
+        }
+        let bare = is_bare(&unlisted);
+        return standing(text, sentence, at.start, measure)
+            .filter(|_| bare)
+            .unwrap_or(none);
     };
     // A cap on a grant (`最高给予200万元`) or a threshold inside a name (`5000万元以上项目`).
     if *qualifier == Qualifier::UpTo || is_threshold(text, at.clone()) {
@@ -636,6 +663,8 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         .or_else(|| programme(metric, subj))
         .or_else(|| cut_name(text, clause.clone(), at.start, label))
         .or_else(|| level_of_place(metric, text, clause.clone(), at.start, label))
+        .or_else(|| local_programme(metric, text, places, clause.clone(), at.start, label))
+        .or_else(|| subset_in_lead(metric, text, places, clause.clone(), at.start, label))
         .or_else(|| group_before(text, sentence, at.start, label));
     Meaning {
         measure,
@@ -657,11 +686,33 @@ const REGION_CLASSES: &[&str] = &[
     "城市排名",
 ];
 
-/// A place in a list of regions with no indicator named: the overall standing.
-fn standing(text: &str, clause: Range<usize>, number: usize, measure: Measure) -> Option<Meaning> {
+/// A place in a list of regions, or a move up or down it, with no indicator named: the
+/// overall standing.
+fn standing(
+    text: &str,
+    sentence: Range<usize>,
+    number: usize,
+    measure: Measure,
+) -> Option<Meaning> {
     static CLASS: LazyLock<WordSet> = LazyLock::new(|| set(REGION_CLASSES));
-    let lead = &text[clause.start.min(number)..number];
-    (measure == Measure::Rank && contains_any(&CLASS, lead)).then_some(Meaning {
+    let lead = &text[sentence.start.min(number)..number];
+    let placed = matches!(measure, Measure::Rank | Measure::Change)
+        && ["排名", "位列", "位居", "排位", "名列"]
+            .iter()
+            .any(|w| lead.contains(w));
+    // The class names the list (`国家高新区排名`, `169家高新区中`, `百强区`), not the region
+    // itself (`大连高新区`).
+    let listed = CLASS.find_all(lead).any(|(_, r)| {
+        let after = &lead[r.end..];
+        let before = lead[..r.start].trim_end();
+        lead[r.clone()].starts_with("百强")
+            || ["排名", "中", "综合", "总体", "榜", "评价"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            || before.ends_with(['家', '个', '国', '省'])
+            || before.ends_with("国家")
+    });
+    (placed && listed).then_some(Meaning {
         measure,
         metric: Some("overall_standing"),
         scope: None,
@@ -719,6 +770,62 @@ fn cut_name(text: &str, clause: Range<usize>, number: usize, label: &str) -> Opt
     (has_number && !pre.trim().is_empty()).then(|| format!("{}{label}", pre.trim()))
 }
 
+/// `德阳领军人才1人`: talent named after a place is that place's programme, a part of the
+/// region's talent.
+fn local_programme(
+    metric: &MetricDef,
+    text: &str,
+    places: &[Range<usize>],
+    clause: Range<usize>,
+    number: usize,
+    label: &str,
+) -> Option<String> {
+    if !matches!(metric.id, "talent" | "high_level_talent") {
+        return None;
+    }
+    let start = label_start(text, clause, number, label)?;
+    let place = places.iter().find(|p| p.end == start)?;
+    Some(format!("{}{label}", &text[place.clone()]))
+}
+
+/// Words in the clause before a label that make the figure about a subset of the region's
+/// firms or industry (`规模以上企业实现营业收入`, `在孵企业拥有…`).
+const SUBSET_MARKERS: &[&str] = &["规模以上", "规上", "在孵", "毕业企业", "产业集群", "行业"];
+
+/// A subset named in the clause before the label, as the scope: the clause's words there,
+/// without place names.
+fn subset_in_lead(
+    metric: &MetricDef,
+    text: &str,
+    places: &[Range<usize>],
+    clause: Range<usize>,
+    number: usize,
+    label: &str,
+) -> Option<String> {
+    static MARK: LazyLock<WordSet> = LazyLock::new(|| set(SUBSET_MARKERS));
+    let start = label_start(text, clause.clone(), number, label)?;
+    let from = places
+        .iter()
+        .filter(|p| p.end <= start && p.end > clause.start)
+        .map(|p| p.end)
+        .max()
+        .unwrap_or(clause.start)
+        .min(start);
+    let lead = &text[from..start];
+    let (_, r) = MARK.find_all(lead).next()?;
+    let whole_above_scale =
+        ABOVE_SCALE_WHOLE.contains(&metric.id) && (lead[r.clone()].starts_with("规"));
+    if whole_above_scale {
+        return None;
+    }
+    let phrase = lead.trim_end_matches(|c: char| c.is_whitespace() || "的，、".contains(c));
+    let phrase = ["实现", "拥有", "完成", "共"]
+        .iter()
+        .find_map(|v| phrase.strip_suffix(v))
+        .unwrap_or(phrase);
+    (!phrase.trim().is_empty()).then(|| phrase.trim().to_string())
+}
+
 /// `四川省重点实验室3个`: a province or city named right before a recognised kind of platform
 /// or talent makes the figure about that level of recognition.
 fn level_of_place(
@@ -756,9 +863,18 @@ fn keyword_len(metric: &MetricDef, rest: &str) -> usize {
 /// Whether what follows the metric's keyword in a subject leaves the keyword as its head noun.
 fn head_is_keyword(mut rest: &str) -> bool {
     loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        rest = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || (c.is_ascii_punctuation() && c != '(')
+        });
         if rest.is_empty() {
             return true;
+        }
+        // An aside in brackets (`研究与试验发展(以下简称R&D)经费`) is not the head.
+        if let Some(inner) = rest.strip_prefix(['(', '（']) {
+            if let Some(close) = inner.find([')', '）']) {
+                rest = &inner[close + 1..];
+                continue;
+            }
         }
         match HEAD_TAILS.iter().find_map(|t| rest.strip_prefix(t)) {
             Some(r) => rest = r,
@@ -875,6 +991,7 @@ mod tests {
             at,
             unit,
             qualifier: Qualifier::Exact,
+            places: &[],
         };
         read(&spot, label)
     }
@@ -983,6 +1100,7 @@ mod tests {
             sentence: all,
             unit: "元",
             qualifier: Qualifier::UpTo,
+            places: &[],
         };
         let got = read(&spot, "奖励");
         assert_eq!(got.metric, None);
