@@ -121,10 +121,10 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
         }
         // `其中发明专利21万件`: a breakdown of a part is a part too.
         let breakdown = text[d.clause.clone()].trim_start().starts_with("其中");
-        if let Some(p) = prev.filter(|p| breakdown && found.scope.is_none() && p.scope.is_some()) {
-            if found.metric.is_some() {
-                found.scope.clone_from(&p.scope);
-            }
+        if let Some(p) = prev.filter(|p| breakdown && found.scope.is_none() && p.scope.is_some())
+            && found.metric.is_some()
+        {
+            found.scope.clone_from(&p.scope);
         }
         let d = &mut drafts[i];
         if let Some(l) = label {
