@@ -113,7 +113,14 @@ fn every_query_command_in_every_format() {
         &["compare", "常州", "杭州"],
         &["compare", "成都", "天津滨海高新区", "--metric", "talent"],
         &["rank", "高新技术企业"],
-        &["rank", "industrial_output", "--kind", "park", "--year", "2021"],
+        &[
+            "rank",
+            "industrial_output",
+            "--kind",
+            "park",
+            "--year",
+            "2021",
+        ],
         &["rank", "industrial_output", "--measure", "growth"],
         &["metrics"],
     ];

@@ -213,11 +213,15 @@ fn conflicts_and_exports_cover_the_data() {
         // Like for like: one metric, measure, year and modality, whole regions only.
         for f in &figs {
             assert_eq!(f.metric.as_deref(), Some(c.metric.as_str()));
-            assert_eq!((f.measure, f.year, f.scope.as_deref()), (c.measure, c.year, None));
+            assert_eq!(
+                (f.measure, f.year, f.scope.as_deref()),
+                (c.measure, c.year, None)
+            );
             assert_eq!(f.modality, figs[0].modality);
         }
         assert!(
-            figs.iter().any(|f| f.value != figs[0].value || f.unit != figs[0].unit),
+            figs.iter()
+                .any(|f| f.value != figs[0].value || f.unit != figs[0].unit),
             "a conflict needs two different values"
         );
     }

@@ -86,6 +86,10 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             unit: &d.unit,
             qualifier: d.qualifier,
             places,
+            after: i
+                .checked_sub(1)
+                .map(|j| drafts[j].range.end)
+                .filter(|&e| e > d.sentence.start && e <= d.range.start),
         };
         let mut found: Meaning = meaning::read(&spot, &d.label);
         let mut label = None;

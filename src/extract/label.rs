@@ -145,14 +145,24 @@ fn after_lead_verb(s: &str) -> &str {
     // At least two characters of a noun after the verb; counting stops at two, so a long
     // clause costs no more per verb.
     let noun_follows = |i: usize| {
-        s[i..].chars().filter(|c| !c.is_ascii() && !is_trim(*c)).nth(1).is_some()
+        s[i..]
+            .chars()
+            .filter(|c| !c.is_ascii() && !is_trim(*c))
+            .nth(1)
+            .is_some()
     };
     let cut = VERBS
         .find_all(s)
         .filter(|(_, r)| noun_follows(r.end) && !s[r.end..].starts_with(['量', '率', '额', '数']))
         .filter(|(_, r)| !in_keyword(r.end))
         // Verbs that say how the number counts (`新增`, `累计`, `引进`) stay in the label.
-        .map(|(k, r)| if KEPT_VERBS.contains(&VERBS.words()[k]) { r.start } else { r.end })
+        .map(|(k, r)| {
+            if KEPT_VERBS.contains(&VERBS.words()[k]) {
+                r.start
+            } else {
+                r.end
+            }
+        })
         .max();
     cut.map_or(s, |i| &s[i..])
 }
