@@ -204,7 +204,11 @@ fn binary_files_fail_naming_the_file_and_keep_the_old_output() {
 
     for (inputs, file, problem) in [
         // Named directly, a `.png` is not even read: inputs are article files.
-        (&["news.txt", "photo.png"][..], "photo.png", "is not an article file"),
+        (
+            &["news.txt", "photo.png"][..],
+            "photo.png",
+            "is not an article file",
+        ),
         (&["news.txt", "photo.txt"][..], "photo.txt", "PNG image"),
         (&["pages"][..], "pages/scan.txt", "PNG image"),
         (&["news.txt", "tool.txt"][..], "tool.txt", "binary file"),
