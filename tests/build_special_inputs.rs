@@ -140,3 +140,57 @@ fn symlinked_folders_are_followed_and_loops_end() {
     let sources: Vec<_> = ds.articles.iter().map(|a| a.source.as_str()).collect();
     assert_eq!(sources, ["pages/linked/e.txt"]);
 }
+
+#[test]
+fn pasted_terminal_text_is_text_and_its_figures_are_kept() {
+    let dir = setup();
+    let d = dir.path();
+    let pasted = "园区人才总量突破\x1b[1m3.5万名\x1b[0m。\n\x1b[01;31m\x1b[K成都高新区\x1b[m\x1b[K新增高新技术企业2443家。\x07\n";
+    std::fs::write(d.join("pasted.txt"), pasted).unwrap();
+    let o = gaoxin(d, &["build", "pasted.txt", "-o", "out.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ds = gaoxin::dataset::load(&d.join("out.json")).unwrap();
+    let text: String = ds.articles.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    let raws: Vec<_> = ds.figures.iter().map(|f| f.raw.as_str()).collect();
+    assert!(raws.contains(&"3.5万名"), "{raws:?}");
+    assert!(raws.contains(&"2443家"), "{raws:?}");
+    // Spans are true to the stored text.
+    for f in &ds.figures {
+        let a = ds.articles.iter().find(|a| a.id == f.article).unwrap();
+        let got: String = a
+            .text
+            .chars()
+            .skip(f.span[0])
+            .take(f.span[1] - f.span[0])
+            .collect();
+        assert_eq!(got, f.raw);
+    }
+}
+
+#[test]
+fn damaged_gbk_and_bomless_utf16_are_told_apart() {
+    let dir = setup();
+    let d = dir.path();
+    let text = "国家高新区营业收入突破5200亿元，同比增长12.5%。\n".repeat(40);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let mut bytes = gbk.into_owned();
+    let at = encoding_rs::GBK
+        .encode(&text[..text.char_indices().nth(900).unwrap().0])
+        .0
+        .len();
+    bytes.insert(at, 0xff);
+    std::fs::write(d.join("gbk.txt"), &bytes).unwrap();
+    let o = gaoxin(d, &["build", "gbk.txt", "-o", "out.json"]);
+    assert_refused(&o, "gbk.txt", &format!("bad byte at offset {at}"));
+
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(d.join("utf16.txt"), &utf16).unwrap();
+    let o = gaoxin(d, &["build", "utf16.txt", "-o", "out.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ds = gaoxin::dataset::load(&d.join("out.json")).unwrap();
+    assert!(ds.figures.iter().any(|f| f.raw == "5200亿元"));
+}
