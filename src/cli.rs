@@ -96,7 +96,8 @@ pub enum Command {
     /// Turn articles into a dataset.
     #[command(after_help = "Example:\n  gaoxin build seeds/ -o data/dataset.json")]
     Build {
-        /// Files and folders of .txt/.md articles.
+        /// Files and folders of articles: .txt, .md, .html, .htm. An input file may be at
+        /// most 256 MiB (raise with GAOXIN_MAX_INPUT_MB).
         #[arg(default_value = "seeds")]
         inputs: Vec<PathBuf>,
         /// Where to write the dataset.
@@ -191,7 +192,9 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // Messages quote names, ids and values from the dataset and the command line,
             // which may hold escape sequences: they must not reach the terminal raw.
-            eprintln!("gaoxin: {}", crate::text::sanitize(&report(&e)));
+            // Several failed inputs give several lines, each made safe on its own.
+            let lines: Vec<String> = report(&e).lines().map(crate::text::sanitize).collect();
+            eprintln!("gaoxin: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }
