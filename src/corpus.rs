@@ -1,6 +1,7 @@
 //! Files → articles: decode bytes to text, split a page into articles, reflow hard-wrapped lines.
 
 mod classify;
+pub mod date;
 pub mod decode;
 mod lines;
 pub mod reflow;
@@ -8,6 +9,7 @@ pub mod reflow;
 mod seed_tests;
 pub mod split;
 mod titles;
+mod web;
 
 pub use split::split_articles;
 
@@ -22,4 +24,7 @@ pub struct RawArticle {
     /// in headlines have a place in the text, then the body with hard wraps joined; paragraphs
     /// (and subheadings) separated by `\n`.
     pub text: String,
+    /// Publication date, `YYYY-MM-DD` or `YYYY-MM` when only the month is known: from the
+    /// page's dateline or metadata, else from the path the file was saved under.
+    pub date: Option<String>,
 }

@@ -7,6 +7,7 @@ use super::lines::{
     is_name_line, split_end_note,
 };
 use super::titles::TitleGroup;
+use super::{date, web};
 
 /// A classified line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,9 @@ pub(crate) struct Page {
     pub groups: Vec<TitleGroup>,
     /// Lines were wrapped at a column width (newspaper columns), not one paragraph per line.
     pub hard_wrapped: bool,
+    /// Publication dates printed on furniture lines (datelines, source credits), by index into
+    /// [`Page::lines`].
+    pub dates: std::collections::BTreeMap<usize, String>,
 }
 
 /// A line before its role among its neighbours is known.
@@ -61,6 +65,8 @@ struct Raw {
     lead_space: bool,
     /// Blank lines right before this line.
     blanks_before: usize,
+    /// The publication date a furniture line carries.
+    date: Option<String>,
 }
 
 /// Classifies a page's lines.
@@ -68,12 +74,27 @@ pub(crate) fn classify(text: &str) -> Page {
     let mut raws: Vec<Raw> = Vec::new();
     let mut blanks = 0usize;
     let mut markdown = false;
-    for line in text.lines() {
+    let all: Vec<&str> = text.lines().collect();
+    let story = web::story_lines(&all);
+    for (n, line) in all.iter().enumerate() {
         if line.trim().is_empty() {
             blanks += 1;
             continue;
         }
         let blanks_before = std::mem::take(&mut blanks);
+        if !story.contains(&n) {
+            raws.push(Raw {
+                pre: Pre::Final(Line::Furniture),
+                text: line.trim().to_string(),
+                lead_space: false,
+                blanks_before,
+                date: None,
+            });
+            continue;
+        }
+        let line = web::strip_citations(line);
+        let line = line.as_ref();
+        let date = web_date(line);
         for (k, pre) in first_pass(line).into_iter().enumerate() {
             markdown |= matches!(pre, Pre::Heading(..));
             let text = match &pre {
@@ -83,20 +104,26 @@ pub(crate) fn classify(text: &str) -> Page {
             };
             let blanks_before = if k == 0 { blanks_before } else { 0 };
             let lead_space = k == 0 && line.starts_with(char::is_whitespace);
+            let date = match pre {
+                Pre::Final(Line::Furniture) => date.clone(),
+                _ => None,
+            };
             raws.push(Raw {
                 pre,
                 text,
                 lead_space,
                 blanks_before,
+                date,
             });
         }
     }
     let nonblank = raws.len().max(1);
     let double_spaced =
         raws.iter().skip(1).filter(|r| r.blanks_before > 0).count() * 10 >= nonblank * 7;
+    // Furniture is not set in the column: it does not tell how the text is wrapped.
     let long: Vec<&Raw> = raws
         .iter()
-        .filter(|r| r.text.chars().count() >= 8)
+        .filter(|r| !matches!(r.pre, Pre::Final(Line::Furniture)) && r.text.chars().count() >= 8)
         .collect();
     let unfinished = long.iter().filter(|r| !ends_sentence(&r.text)).count();
     let hard_wrapped = !markdown && !long.is_empty() && unfinished * 2 >= long.len();
@@ -152,6 +179,9 @@ pub(crate) fn classify(text: &str) -> Page {
                 prev_heading = false;
             }
             Pre::Final(line) => {
+                if let Some(d) = &raw.date {
+                    page.dates.insert(page.lines.len(), d.clone());
+                }
                 page.lines.push(line.clone());
                 // Furniture between a kicker and its headline does not split them.
                 prev_heading &= matches!(line, Line::Furniture);
@@ -179,6 +209,16 @@ fn push_gap(page: &mut Page, raws: &[Raw], i: usize) {
     page.lines.push(Line::Gap);
 }
 
+/// The publication date a line gives when it is furniture: a dateline's date, or the date in
+/// the address of a source credit (`原文:https://…/202110/….shtml`).
+fn web_date(line: &str) -> Option<String> {
+    date::dateline(line).or_else(|| {
+        web::is_furniture(line)
+            .then(|| date::from_url_in(line))
+            .flatten()
+    })
+}
+
 /// What a line is on its own; a line with a trailing author note gives two.
 fn first_pass(line: &str) -> Vec<Pre> {
     let text = line.trim();
@@ -189,7 +229,7 @@ fn first_pass(line: &str) -> Vec<Pre> {
         }
         return vec![Pre::Heading(level, h.to_string())];
     }
-    if is_furniture(text) {
+    if is_furniture(text) || web::is_furniture(text) || date::dateline(text).is_some() {
         return vec![Pre::Final(Line::Furniture)];
     }
     if let Some((prefix, note)) = split_end_note(text) {
