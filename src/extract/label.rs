@@ -64,6 +64,8 @@ const LINKS: &[&str] = &[
     "总数",
     "数量",
     "总量",
+    "从",
+    "由",
 ];
 
 /// Verbs after which the label begins (`集聚研发机构121家` → `研发机构`).

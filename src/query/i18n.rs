@@ -1,7 +1,7 @@
 //! The app's two languages. Only chrome and metric names are translated; region names and
 //! article text stay as written.
 
-use crate::dataset::RegionKind;
+use crate::dataset::{Measure, RegionKind};
 
 /// The language of the UI chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,5 +72,19 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
         assert_eq!(Lang::Zh.toggled(), Lang::En);
+    }
+}
+
+/// The name of a measure (how a figure relates to its metric).
+pub fn measure(m: Measure, lang: Lang) -> &'static str {
+    match m {
+        Measure::Level => lang.pick("总量", "level"),
+        Measure::Added => lang.pick("新增", "added"),
+        Measure::Cumulative => lang.pick("累计", "cumulative"),
+        Measure::Growth => lang.pick("增长", "growth"),
+        Measure::Change => lang.pick("增减", "change"),
+        Measure::Share => lang.pick("占比", "share"),
+        Measure::Rank => lang.pick("排名", "rank"),
+        Measure::Density => lang.pick("密度", "density"),
     }
 }
