@@ -3,6 +3,7 @@
 mod classify;
 pub mod date;
 pub mod decode;
+pub mod html;
 mod lines;
 pub mod reflow;
 #[cfg(test)]
@@ -12,6 +13,26 @@ mod titles;
 mod web;
 
 pub use split::split_articles;
+
+/// Reads one input file into its articles: a web page (by name or by its bytes) gives the one
+/// story it shows, any other file is decoded and split. Articles whose page prints no date take
+/// the date in the file's path (`news/202110/…`), if any.
+///
+/// The error is a human reason ("looks like a PNG image, not text"); the caller adds the file
+/// name.
+pub fn read(source: &str, bytes: &[u8]) -> Result<Vec<RawArticle>, String> {
+    let mut articles = if html::is_html(source, bytes) {
+        html::read(bytes)?.into_iter().collect()
+    } else {
+        split_articles(&decode::decode(bytes)?)
+    };
+    if let Some(d) = date::from_path(source) {
+        for a in articles.iter_mut().filter(|a| a.date.is_none()) {
+            a.date = Some(d.clone());
+        }
+    }
+    Ok(articles)
+}
 
 /// One article as found on a page, before extraction.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

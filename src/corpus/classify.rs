@@ -128,6 +128,7 @@ pub(crate) fn classify(text: &str) -> Page {
     let unfinished = long.iter().filter(|r| !ends_sentence(&r.text)).count();
     let hard_wrapped = !markdown && !long.is_empty() && unfinished * 2 >= long.len();
 
+    mark_headlines_over_datelines(&mut raws);
     resolve_shorts(&mut raws, markdown, hard_wrapped, double_spaced);
     mark_captions_before_datelines(&mut raws);
     let top = raws
@@ -378,6 +379,24 @@ fn resolve_short(
 fn headline_punctuation(text: &str) -> bool {
     let count = |c: char| text.chars().filter(|&x| x == c).count();
     count('“') == count('”') && count('‘') == count('’') && !text.contains(['。', '；', '！', '？'])
+}
+
+/// A web page prints its dateline (`2021/3/1 16:26:28 来源:…`) right under the headline: an
+/// unpunctuated line there is the headline, however long.
+fn mark_headlines_over_datelines(raws: &mut [Raw]) {
+    for i in 1..raws.len() {
+        if raws[i].date.is_none() || !sentence_done_before(raws, i - 1) {
+            continue;
+        }
+        let r = &raws[i - 1];
+        let candidate = matches!(r.pre, Pre::Short(_) | Pre::Final(Line::Body { .. }))
+            && r.text.chars().count() <= 60
+            && !ends_with_punct(&r.text)
+            && headline_punctuation(&r.text);
+        if candidate {
+            raws[i - 1].pre = Pre::Heading(0, r.text.clone());
+        }
+    }
 }
 
 /// Short lines between a headline and a dateline are photo captions (`园区服务中心`), even

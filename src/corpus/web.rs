@@ -313,7 +313,7 @@ pub(crate) fn is_breadcrumb(t: &str) -> bool {
 }
 
 /// `相关新闻`, `新闻推荐：`: the heading of a list of other stories.
-fn is_related_heading(t: &str) -> bool {
+pub(crate) fn is_related_heading(t: &str) -> bool {
     let core = t
         .trim_matches(|c: char| !is_han(c))
         .trim_end_matches(['：', ':']);

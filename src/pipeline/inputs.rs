@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::{Error, Result};
 
 fn is_article_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// `./seeds/a.txt` and `seeds/a.txt` are one file.
