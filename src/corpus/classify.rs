@@ -183,6 +183,15 @@ pub(crate) fn classify(text: &str) -> Page {
                 if let Some(d) = &raw.date {
                     page.dates.insert(page.lines.len(), d.clone());
                 }
+                let line = match line {
+                    // One paragraph per line, set apart by blank lines: an indent opens a
+                    // paragraph (as web pages indent theirs), it does not continue the last.
+                    Line::Body { text, lead_space } if *lead_space => Line::Body {
+                        text: text.clone(),
+                        lead_space: hard_wrapped || raw.blanks_before == 0,
+                    },
+                    _ => line.clone(),
+                };
                 page.lines.push(line.clone());
                 // Furniture between a kicker and its headline does not split them.
                 prev_heading &= matches!(line, Line::Furniture);

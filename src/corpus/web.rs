@@ -338,13 +338,12 @@ pub(crate) fn story_lines(lines: &[&str]) -> std::ops::Range<usize> {
         }
     }
     let mut end = lines.len();
-    if let Some(p) = first_prose {
-        if let Some(k) = lines[p.max(start)..]
+    if let Some(p) = first_prose
+        && let Some(k) = lines[p.max(start)..]
             .iter()
             .position(|l| is_related_heading(l.trim()))
-        {
-            end = p.max(start) + k;
-        }
+    {
+        end = p.max(start) + k;
     }
     start..end.max(start)
 }
