@@ -49,6 +49,8 @@ pub(crate) struct Page {
     /// Publication dates printed on furniture lines (datelines, source credits), by index into
     /// [`Page::lines`].
     pub dates: std::collections::BTreeMap<usize, String>,
+    /// The sections the page's breadcrumb names.
+    pub section: Vec<String>,
 }
 
 /// A line before its role among its neighbours is known.
@@ -76,6 +78,11 @@ pub(crate) fn classify(text: &str) -> Page {
     let mut markdown = false;
     let all: Vec<&str> = text.lines().collect();
     let story = web::story_lines(&all);
+    let section = all[..story.end]
+        .iter()
+        .map(|l| web::breadcrumb_sections(l))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
     for (n, line) in all.iter().enumerate() {
         if line.trim().is_empty() {
             blanks += 1;
@@ -144,6 +151,7 @@ pub(crate) fn classify(text: &str) -> Page {
 
     let mut page = Page {
         hard_wrapped,
+        section,
         ..Default::default()
     };
     let mut prev_heading = false;

@@ -214,11 +214,18 @@ fn read_html(html: &str) -> Option<RawArticle> {
         text.push('\n');
     }
     text.push_str(&paragraphs.join("\n"));
+    let section = info
+        .lines
+        .iter()
+        .map(|l| web::breadcrumb_sections(l))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
     Some(RawArticle {
         title: info.title,
         byline: info.byline,
         text,
         date,
+        section,
     })
 }
 

@@ -128,7 +128,13 @@ impl Splitter<'_> {
             Line::Heading { group } => {
                 let group = &page.groups[*group];
                 let next_is_body = matches!(self.next_significant(i), Some(Line::Body { .. }));
+                // A headline over a web dateline starts a story, even after another story.
+                let dated = page.lines[i + 1..]
+                    .iter()
+                    .position(|l| !matches!(l, Line::GroupCont))
+                    .is_some_and(|k| page.dates.contains_key(&(i + 1 + k)));
                 let is_sub = !group.top_level
+                    && !dated
                     && group.lines.len() == 1
                     && self.pending.is_empty()
                     && self.open_has_text()
@@ -266,6 +272,7 @@ impl Splitter<'_> {
                         byline: d.byline,
                         text,
                         date: d.date,
+                        section: self.page.section.clone(),
                     },
                 )
             })

@@ -312,6 +312,39 @@ pub(crate) fn is_breadcrumb(t: &str) -> bool {
     short && (seps >= 2 || (labelled && seps >= 1))
 }
 
+/// Entries of a breadcrumb that name no section: the home page and the article itself.
+const CRUMB_ENDS: &[&str] = &[
+    "首页",
+    "网站首页",
+    "主页",
+    "正文",
+    "详细内容",
+    "内容",
+    "详情",
+    "正文内容",
+    "文章",
+    "本站",
+];
+
+/// The sections a breadcrumb names, home page and article entries left out:
+/// `地方网 > 安徽 > 宿州市 > 正文` → `地方网`, `安徽`, `宿州市`. Empty for any other line.
+pub(crate) fn breadcrumb_sections(t: &str) -> Vec<String> {
+    let t = t.trim();
+    if !is_breadcrumb(t) {
+        return Vec::new();
+    }
+    let body = match t.find([':', '：']) {
+        Some(at) if POSITION_LABELS.iter().any(|l| t.starts_with(l)) => &t[at..],
+        _ => t,
+    };
+    body.trim_start_matches([':', '：'])
+        .split(['>', '＞', '»', '›', '→'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !CRUMB_ENDS.contains(p))
+        .map(str::to_string)
+        .collect()
+}
+
 /// `相关新闻`, `新闻推荐：`: the heading of a list of other stories.
 pub(crate) fn is_related_heading(t: &str) -> bool {
     let core = t
@@ -423,6 +456,19 @@ mod tests {
         ] {
             assert!(!is_furniture(s), "{s} taken for furniture");
         }
+    }
+
+    #[test]
+    fn breadcrumb_sections_leave_home_and_article_out() {
+        assert_eq!(
+            breadcrumb_sections("地方网 > 安徽 > 宿州市 > 今日宿州 > 正文"),
+            ["地方网", "安徽", "宿州市", "今日宿州"]
+        );
+        assert_eq!(
+            breadcrumb_sections("您现在的位置是: 资讯 > > 正文"),
+            ["资讯"]
+        );
+        assert!(breadcrumb_sections("园区新增企业300家。").is_empty());
     }
 
     #[test]
