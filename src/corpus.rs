@@ -104,4 +104,31 @@ mod tests {
         .unwrap();
         assert_eq!(event[0].date, None);
     }
+
+    #[test]
+    fn a_long_opening_line_over_prose_is_the_headline() {
+        let title = "推进全域创新、大力培育高新技术企业 某市创新能级不断攀升见成效";
+        let page = format!(
+            "{title}\n今年以来，某市新增高新技术企业560家，同比增长18%，总数突破3000家。\n"
+        );
+        let arts = read("a.txt", page.as_bytes()).unwrap();
+        assert_eq!(arts[0].title, title);
+        // Not when the first line is a sentence, or what follows is not prose.
+        let sentence = format!(
+            "{title}。\n今年以来，某市新增高新技术企业560家，同比增长18%，总数突破3000家。\n"
+        );
+        assert_eq!(read("b.txt", sentence.as_bytes()).unwrap()[0].title, "");
+        let short_next = format!("{title}\n某市新增企业560家\n");
+        assert_eq!(read("c.txt", short_next.as_bytes()).unwrap()[0].title, "");
+    }
+
+    #[test]
+    fn e_paper_running_lines_are_dropped_and_date_the_page() {
+        let page = "xarb 2020年01月21日 星期二 3 上\n\n某区新增企业三百家\n\n今年以来，某区新增企业300家，同比增长12%。\n";
+        let arts = read("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title, "某区新增企业三百家");
+        assert_eq!(arts[0].date.as_deref(), Some("2020-01-21"));
+        assert!(!arts[0].text.contains("星期二"));
+    }
 }

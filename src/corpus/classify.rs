@@ -136,6 +136,9 @@ pub(crate) fn classify(text: &str) -> Page {
     let hard_wrapped = !markdown && !long.is_empty() && unfinished * 2 >= long.len();
 
     mark_headlines_over_datelines(&mut raws);
+    if !markdown {
+        mark_opening_headline(&mut raws);
+    }
     resolve_shorts(&mut raws, markdown, hard_wrapped, double_spaced);
     mark_captions_before_datelines(&mut raws);
     let top = raws
@@ -413,6 +416,29 @@ fn mark_headlines_over_datelines(raws: &mut [Raw]) {
         if candidate {
             raws[i - 1].pre = Pre::Heading(0, r.text.clone());
         }
+    }
+}
+
+/// Text copied from a web page opens with its headline, often longer than a newspaper's: an
+/// unpunctuated first line followed by prose is the headline.
+fn mark_opening_headline(raws: &mut [Raw]) {
+    let mut story = raws
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !matches!(r.pre, Pre::Final(Line::Furniture | Line::Caption)));
+    let (Some((i, first)), Some((_, next))) = (story.next(), story.next()) else {
+        return;
+    };
+    let n = first.text.chars().count();
+    let candidate = matches!(first.pre, Pre::Short(_) | Pre::Final(Line::Body { .. }))
+        && (8..=60).contains(&n)
+        && !ends_with_punct(&first.text)
+        && headline_punctuation(&first.text);
+    let prose = matches!(next.pre, Pre::Final(Line::Body { .. }))
+        && next.text.chars().count() >= 30
+        && ends_sentence(&next.text);
+    if candidate && prose {
+        raws[i].pre = Pre::Heading(0, raws[i].text.clone());
     }
 }
 
