@@ -63,7 +63,7 @@ fn share_labels(text: &str, drafts: &mut [Draft]) {
 /// Gives each draft its measure, metric and scope. A rate, share, rank or change whose label
 /// names nothing but the rate (`同比增长`, `位居全国第一`, `跃升至`) is about what the previous
 /// figure of its sentence measures, and takes that subject into its label.
-fn read_meanings(text: &str, drafts: &mut [Draft]) {
+fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
     for i in 0..drafts.len() {
         let d = &drafts[i];
         let spot = Spot {
@@ -73,6 +73,7 @@ fn read_meanings(text: &str, drafts: &mut [Draft]) {
             sentence: d.sentence.clone(),
             unit: &d.unit,
             qualifier: d.qualifier,
+            places,
         };
         let mut found: Meaning = meaning::read(&spot, &d.label);
         let mut label = None;
@@ -99,27 +100,43 @@ fn read_meanings(text: &str, drafts: &mut [Draft]) {
             if again.scope.is_none() && again.metric == p.metric {
                 again.scope.clone_from(&p.scope);
             }
-            if again.metric.is_some() {
-                label = Some(match again.measure {
+            // The label names the subject even where no metric follows from it.
+            let measure = if again.metric.is_some() {
+                again.measure
+            } else {
+                found.measure
+            };
+            if !meaning::is_bare(subject) {
+                label = Some(match measure {
                     Measure::Rank if d.label.is_empty() => format!("{subject}排名"),
                     Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
                         format!("{subject}{}", d.label)
                     }
                     _ => subject.to_string(),
                 });
+            }
+            if again.metric.is_some() {
                 found = again;
             }
         }
         // `其中发明专利21万件`: a breakdown of a part is a part too.
         let breakdown = text[d.clause.clone()].trim_start().starts_with("其中");
-        if let Some(p) = prev.filter(|p| breakdown && found.scope.is_none() && p.scope.is_some()) {
-            if found.metric.is_some() {
-                found.scope.clone_from(&p.scope);
-            }
+        if let Some(p) = prev.filter(|p| breakdown && found.scope.is_none() && p.scope.is_some())
+            && found.metric.is_some()
+        {
+            found.scope.clone_from(&p.scope);
         }
         let d = &mut drafts[i];
         if let Some(l) = label {
             d.label = l;
+        }
+        // A label says whose figure it is: `总收入` of `全国创业孵化机构` reads as both.
+        if let Some(scope) = found.scope.as_deref() {
+            if !d.label.contains(scope) && !scope.contains(d.label.as_str()) {
+                d.label = format!("{scope}{}", d.label);
+            } else if scope.contains(d.label.as_str()) {
+                d.label = scope.to_string();
+            }
         }
         d.metric = found.metric;
         d.measure = found.measure;
@@ -254,7 +271,8 @@ fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> Arti
         .collect();
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
     share_labels(text, &mut drafts);
-    read_meanings(text, &mut drafts);
+    let places: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    read_meanings(text, &mut drafts, &places);
     ArticleFigures { drafts, mentions }
 }
 

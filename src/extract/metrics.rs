@@ -145,15 +145,6 @@ pub fn metric_at(
     measure: Measure,
 ) -> Option<(&'static MetricDef, usize)> {
     let dim = unit_dimension(unit);
-    static KEYWORDS: LazyLock<(WordSet, Vec<usize>)> = LazyLock::new(|| {
-        let owners = METRICS
-            .iter()
-            .enumerate()
-            .flat_map(|(i, m)| m.keywords.iter().map(move |_| i))
-            .collect();
-        let words = WordSet::new(METRICS.iter().flat_map(|m| m.keywords.iter().copied()));
-        (words, owners)
-    });
     let (words, owners) = &*KEYWORDS;
     let mut best: Option<(&MetricDef, std::ops::Range<usize>)> = None;
     for (k, r) in words.find_all(subject) {
@@ -169,6 +160,22 @@ pub fn metric_at(
         }
     }
     best.map(|(m, r)| (m, r.start))
+}
+
+/// Every keyword of the catalogue in one automaton, with the metric each belongs to.
+static KEYWORDS: LazyLock<(WordSet, Vec<usize>)> = LazyLock::new(|| {
+    let owners = METRICS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| m.keywords.iter().map(move |_| i))
+        .collect();
+    let words = WordSet::new(METRICS.iter().flat_map(|m| m.keywords.iter().copied()));
+    (words, owners)
+});
+
+/// Byte ranges of every catalogue keyword in `s`, overlapping.
+pub fn keyword_spans(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    KEYWORDS.0.find_all(s).map(|(_, r)| r)
 }
 
 /// The catalogue entry of an id.

@@ -61,20 +61,6 @@ pub fn kind(k: RegionKind, lang: Lang) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locale_picks_language() {
-        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
-        assert_eq!(Lang::from_locale("ZH_TW"), Lang::Zh);
-        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
-        assert_eq!(Lang::from_locale(""), Lang::En);
-        assert_eq!(Lang::Zh.toggled(), Lang::En);
-    }
-}
-
 /// The name of a measure (how a figure relates to its metric).
 pub fn measure(m: Measure, lang: Lang) -> &'static str {
     match m {
@@ -86,5 +72,19 @@ pub fn measure(m: Measure, lang: Lang) -> &'static str {
         Measure::Share => lang.pick("占比", "share"),
         Measure::Rank => lang.pick("排名", "rank"),
         Measure::Density => lang.pick("密度", "density"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("ZH_TW"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+        assert_eq!(Lang::Zh.toggled(), Lang::En);
     }
 }
