@@ -168,7 +168,7 @@ struct PageInfo {
 }
 
 fn read_html(html: &str) -> Option<RawArticle> {
-    let doc = Document::from(html);
+    let doc = Document::from(join_wide_line_breaks(html));
     doc.select("script, style, noscript, template, iframe")
         .remove();
     let info = page_info(&doc);
@@ -227,6 +227,26 @@ fn read_html(html: &str) -> Option<RawArticle> {
         date,
         section,
     })
+}
+
+/// Removes line breaks of the page source that fall between two Chinese characters, as
+/// browsers do (CSS Text segment-break transformation): `增长，\n  规上` is `增长，规上`, not
+/// `增长， 规上`.
+fn join_wide_line_breaks(html: &str) -> String {
+    let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('\n') {
+        let before = rest[..at].trim_end_matches([' ', '\t', '\r']);
+        let after = rest[at + 1..].trim_start_matches([' ', '\t', '\r', '\n']);
+        out.push_str(before);
+        if !(wide(before.chars().next_back()) && wide(after.chars().next())) {
+            out.push_str(&rest[before.len()..rest.len() - after.len()]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn page_info(doc: &Document) -> PageInfo {
@@ -369,6 +389,23 @@ fn dateline_after_title(lines: &[String], title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_line_breaks_between_chinese_characters_vanish() {
+        assert_eq!(
+            join_wide_line_breaks("<p>同比增长，\n    规上工业</p>"),
+            "<p>同比增长，规上工业</p>"
+        );
+        // Breaks next to Latin letters, digits or markup stay.
+        assert_eq!(
+            join_wide_line_breaks("<p>增长\n12%</p>"),
+            "<p>增长\n12%</p>"
+        );
+        assert_eq!(
+            join_wide_line_breaks("园区\n<b>企业</b>"),
+            "园区\n<b>企业</b>"
+        );
+    }
 
     #[test]
     fn charset_from_meta_tags() {
