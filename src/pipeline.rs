@@ -114,11 +114,11 @@ impl std::fmt::Display for Summary {
 
 /// Decodes, splits and extracts one file's bytes; `source` names it in the dataset and errors.
 pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<ExtractedFile> {
-    let text = corpus::decode::decode(bytes).map_err(|reason| Error::Decode {
-        path: PathBuf::from(source),
-        reason,
-    })?;
-    let articles = corpus::split_articles(&text)
+    let articles = corpus::read(source, bytes)
+        .map_err(|reason| Error::Decode {
+            path: PathBuf::from(source),
+            reason,
+        })?
         .into_iter()
         .map(|a| {
             let found = figures::extract(gaz, &a.title, &a.text);

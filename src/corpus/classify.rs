@@ -7,6 +7,7 @@ use super::lines::{
     is_name_line, split_end_note,
 };
 use super::titles::TitleGroup;
+use super::{date, web};
 
 /// A classified line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,11 @@ pub(crate) struct Page {
     pub groups: Vec<TitleGroup>,
     /// Lines were wrapped at a column width (newspaper columns), not one paragraph per line.
     pub hard_wrapped: bool,
+    /// Publication dates printed on furniture lines (datelines, source credits), by index into
+    /// [`Page::lines`].
+    pub dates: std::collections::BTreeMap<usize, String>,
+    /// The sections the page's breadcrumb names.
+    pub section: Vec<String>,
 }
 
 /// A line before its role among its neighbours is known.
@@ -61,6 +67,8 @@ struct Raw {
     lead_space: bool,
     /// Blank lines right before this line.
     blanks_before: usize,
+    /// The publication date a furniture line carries.
+    date: Option<String>,
 }
 
 /// Classifies a page's lines.
@@ -68,12 +76,32 @@ pub(crate) fn classify(text: &str) -> Page {
     let mut raws: Vec<Raw> = Vec::new();
     let mut blanks = 0usize;
     let mut markdown = false;
-    for line in text.lines() {
+    let all: Vec<&str> = text.lines().collect();
+    let story = web::story_lines(&all);
+    let section = all[..story.end]
+        .iter()
+        .map(|l| web::breadcrumb_sections(l))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+    for (n, line) in all.iter().enumerate() {
         if line.trim().is_empty() {
             blanks += 1;
             continue;
         }
         let blanks_before = std::mem::take(&mut blanks);
+        if !story.contains(&n) {
+            raws.push(Raw {
+                pre: Pre::Final(Line::Furniture),
+                text: line.trim().to_string(),
+                lead_space: false,
+                blanks_before,
+                date: None,
+            });
+            continue;
+        }
+        let line = web::strip_citations(line);
+        let line = line.as_ref();
+        let date = web_date(line);
         for (k, pre) in first_pass(line).into_iter().enumerate() {
             markdown |= matches!(pre, Pre::Heading(..));
             let text = match &pre {
@@ -83,24 +111,34 @@ pub(crate) fn classify(text: &str) -> Page {
             };
             let blanks_before = if k == 0 { blanks_before } else { 0 };
             let lead_space = k == 0 && line.starts_with(char::is_whitespace);
+            let date = match pre {
+                Pre::Final(Line::Furniture) => date.clone(),
+                _ => None,
+            };
             raws.push(Raw {
                 pre,
                 text,
                 lead_space,
                 blanks_before,
+                date,
             });
         }
     }
     let nonblank = raws.len().max(1);
     let double_spaced =
         raws.iter().skip(1).filter(|r| r.blanks_before > 0).count() * 10 >= nonblank * 7;
+    // Furniture is not set in the column: it does not tell how the text is wrapped.
     let long: Vec<&Raw> = raws
         .iter()
-        .filter(|r| r.text.chars().count() >= 8)
+        .filter(|r| !matches!(r.pre, Pre::Final(Line::Furniture)) && r.text.chars().count() >= 8)
         .collect();
     let unfinished = long.iter().filter(|r| !ends_sentence(&r.text)).count();
     let hard_wrapped = !markdown && !long.is_empty() && unfinished * 2 >= long.len();
 
+    mark_headlines_over_datelines(&mut raws);
+    if !markdown {
+        mark_opening_headline(&mut raws);
+    }
     resolve_shorts(&mut raws, markdown, hard_wrapped, double_spaced);
     mark_captions_before_datelines(&mut raws);
     let top = raws
@@ -116,6 +154,7 @@ pub(crate) fn classify(text: &str) -> Page {
 
     let mut page = Page {
         hard_wrapped,
+        section,
         ..Default::default()
     };
     let mut prev_heading = false;
@@ -152,6 +191,18 @@ pub(crate) fn classify(text: &str) -> Page {
                 prev_heading = false;
             }
             Pre::Final(line) => {
+                if let Some(d) = &raw.date {
+                    page.dates.insert(page.lines.len(), d.clone());
+                }
+                let line = match line {
+                    // One paragraph per line, set apart by blank lines: an indent opens a
+                    // paragraph (as web pages indent theirs), it does not continue the last.
+                    Line::Body { text, lead_space } if *lead_space => Line::Body {
+                        text: text.clone(),
+                        lead_space: hard_wrapped || raw.blanks_before == 0,
+                    },
+                    _ => line.clone(),
+                };
                 page.lines.push(line.clone());
                 // Furniture between a kicker and its headline does not split them.
                 prev_heading &= matches!(line, Line::Furniture);
@@ -179,6 +230,16 @@ fn push_gap(page: &mut Page, raws: &[Raw], i: usize) {
     page.lines.push(Line::Gap);
 }
 
+/// The publication date a line gives when it is furniture: a dateline's date, or the date in
+/// the address of a source credit (`原文:https://…/202110/….shtml`).
+fn web_date(line: &str) -> Option<String> {
+    date::dateline(line).or_else(|| {
+        web::is_furniture(line)
+            .then(|| date::from_url_in(line))
+            .flatten()
+    })
+}
+
 /// What a line is on its own; a line with a trailing author note gives two.
 fn first_pass(line: &str) -> Vec<Pre> {
     let text = line.trim();
@@ -189,7 +250,7 @@ fn first_pass(line: &str) -> Vec<Pre> {
         }
         return vec![Pre::Heading(level, h.to_string())];
     }
-    if is_furniture(text) {
+    if is_furniture(text) || web::is_furniture(text) || date::dateline(text).is_some() {
         return vec![Pre::Final(Line::Furniture)];
     }
     if let Some((prefix, note)) = split_end_note(text) {
@@ -338,6 +399,47 @@ fn resolve_short(
 fn headline_punctuation(text: &str) -> bool {
     let count = |c: char| text.chars().filter(|&x| x == c).count();
     count('“') == count('”') && count('‘') == count('’') && !text.contains(['。', '；', '！', '？'])
+}
+
+/// A web page prints its dateline (`2021/3/1 16:26:28 来源:…`) right under the headline: an
+/// unpunctuated line there is the headline, however long.
+fn mark_headlines_over_datelines(raws: &mut [Raw]) {
+    for i in 1..raws.len() {
+        if raws[i].date.is_none() || !sentence_done_before(raws, i - 1) {
+            continue;
+        }
+        let r = &raws[i - 1];
+        let candidate = matches!(r.pre, Pre::Short(_) | Pre::Final(Line::Body { .. }))
+            && r.text.chars().count() <= 60
+            && !ends_with_punct(&r.text)
+            && headline_punctuation(&r.text);
+        if candidate {
+            raws[i - 1].pre = Pre::Heading(0, r.text.clone());
+        }
+    }
+}
+
+/// Text copied from a web page opens with its headline, often longer than a newspaper's: an
+/// unpunctuated first line followed by prose is the headline.
+fn mark_opening_headline(raws: &mut [Raw]) {
+    let mut story = raws
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !matches!(r.pre, Pre::Final(Line::Furniture | Line::Caption)));
+    let (Some((i, first)), Some((_, next))) = (story.next(), story.next()) else {
+        return;
+    };
+    let n = first.text.chars().count();
+    let candidate = matches!(first.pre, Pre::Short(_) | Pre::Final(Line::Body { .. }))
+        && (8..=60).contains(&n)
+        && !ends_with_punct(&first.text)
+        && headline_punctuation(&first.text);
+    let prose = matches!(next.pre, Pre::Final(Line::Body { .. }))
+        && next.text.chars().count() >= 30
+        && ends_sentence(&next.text);
+    if candidate && prose {
+        raws[i].pre = Pre::Heading(0, raws[i].text.clone());
+    }
 }
 
 /// Short lines between a headline and a dateline are photo captions (`园区服务中心`), even

@@ -23,6 +23,7 @@ pub fn split_articles(text: &str) -> Vec<RawArticle> {
         pending: Vec::new(),
         floating: Vec::new(),
         break_next: false,
+        pending_date: None,
     };
     for i in 0..page.lines.len() {
         s.step(i);
@@ -35,6 +36,8 @@ struct Draft {
     /// Resolved title, or `None` while it may still come from the floating titles.
     title: Option<String>,
     byline: String,
+    /// Publication date from a dateline or source credit.
+    date: Option<String>,
     lines: Vec<BodyLine>,
 }
 
@@ -64,6 +67,8 @@ struct Splitter<'a> {
     floating: Vec<TitleGroup>,
     /// A gap (image slot) or dropped caption since the last body line.
     break_next: bool,
+    /// A publication date read under a title, for the article that starts next.
+    pending_date: Option<String>,
 }
 
 impl Splitter<'_> {
@@ -81,7 +86,10 @@ impl Splitter<'_> {
 
     /// Starts an article, giving it the pending titles.
     fn start(&mut self) {
-        let mut draft = Draft::default();
+        let mut draft = Draft {
+            date: self.pending_date.take(),
+            ..Draft::default()
+        };
         let pending = std::mem::take(&mut self.pending);
         if pending.len() == 1 {
             draft.title = pending.into_iter().next().map(|g| g.text());
@@ -111,12 +119,22 @@ impl Splitter<'_> {
     fn step(&mut self, i: usize) {
         let page = self.page;
         match &page.lines[i] {
-            Line::Furniture => {}
+            Line::Furniture => {
+                if let Some(date) = page.dates.get(&i) {
+                    self.date(date);
+                }
+            }
             Line::Caption | Line::Gap => self.break_next = true,
             Line::Heading { group } => {
                 let group = &page.groups[*group];
                 let next_is_body = matches!(self.next_significant(i), Some(Line::Body { .. }));
+                // A headline over a web dateline starts a story, even after another story.
+                let dated = page.lines[i + 1..]
+                    .iter()
+                    .position(|l| !matches!(l, Line::GroupCont))
+                    .is_some_and(|k| page.dates.contains_key(&(i + 1 + k)));
                 let is_sub = !group.top_level
+                    && !dated
                     && group.lines.len() == 1
                     && self.pending.is_empty()
                     && self.open_has_text()
@@ -209,8 +227,25 @@ impl Splitter<'_> {
         }
     }
 
+    /// A dateline under a title dates the article that follows; one after a story's text (a
+    /// source credit) dates that story.
+    fn date(&mut self, date: &str) {
+        let waiting = !self.pending.is_empty() || self.closed || self.drafts.is_empty();
+        if waiting {
+            self.pending_date.get_or_insert_with(|| date.to_string());
+        } else if let Some(d) = self.drafts.last_mut() {
+            d.date.get_or_insert_with(|| date.to_string());
+        }
+    }
+
     fn finish(mut self) -> Vec<RawArticle> {
         self.floating.append(&mut self.pending);
+        // A dateline with no story after it dates the story above it.
+        if let Some(date) = self.pending_date.take()
+            && let Some(d) = self.drafts.iter_mut().rev().find(|d| d.has_text())
+        {
+            d.date.get_or_insert(date);
+        }
         let hard_wrapped = self.page.hard_wrapped;
         let deficits = if hard_wrapped {
             self.drafts
@@ -236,6 +271,8 @@ impl Splitter<'_> {
                         title: String::new(),
                         byline: d.byline,
                         text,
+                        date: d.date,
+                        section: self.page.section.clone(),
                     },
                 )
             })

@@ -35,6 +35,9 @@ impl TitleGroup {
 /// given to an article.
 const MIN_SCORE: f64 = 0.3;
 
+/// Character pairs a floating title needs before it is matched by wording at all.
+const MIN_PAIRS: usize = 3;
+
 /// Gives each untitled body (by index) the floating title that fits it best, each title at
 /// most once; `None` where no title fits.
 pub(crate) fn assign_floating(floating: &[TitleGroup], bodies: &[&str]) -> Vec<Option<String>> {
@@ -42,7 +45,8 @@ pub(crate) fn assign_floating(floating: &[TitleGroup], bodies: &[&str]) -> Vec<O
     let mut scores: Vec<(f64, usize, usize)> = Vec::new();
     for (t, title) in floating.iter().enumerate() {
         let pairs = han_pairs(&title.text());
-        if pairs.is_empty() {
+        // A word or two (a line cut off at the end of a saved page) matches any body.
+        if pairs.len() < MIN_PAIRS {
             continue;
         }
         for (b, body) in bodies.iter().enumerate() {

@@ -173,7 +173,7 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
                 title: raw.title.clone(),
                 byline: raw.byline.clone(),
                 text: text.clone(),
-                date: None,
+                date: raw.date.clone(),
             });
         }
     }
