@@ -18,6 +18,7 @@
 mod context;
 mod matcher;
 mod parks;
+mod zones;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -129,7 +130,14 @@ fn mentions(gaz: &Gazetteer, m: &Matcher, text: &str) -> Vec<Mention> {
             ctx.add(t.start, c);
         }
     }
-    let parks = parks::find(&mut ctx, m, text, &tokens);
+    let zone_hits = m.zones.hits(text);
+    for h in &zone_hits {
+        ctx.add(h.range.start, h.zone.code);
+    }
+    let mut parks = parks::find(&mut ctx, m, text, &tokens, &zone_hits);
+    parks.extend(zones::standalone(&zone_hits, &parks));
+    parks.sort_by_key(|p| p.range.start);
+    let parks = zones::subareas(text, parks);
     let mut out: Vec<Mention> = Vec::new();
     let mut pi = 0;
     let mut left: Option<(usize, u32)> = None;
