@@ -13,7 +13,12 @@
 //!   mention is dropped.
 //! - County-level names of two characters, and county-level short forms, count only when the
 //!   article also names their city or province (or they name a park): `剑阁` alone could be any
-//!   word, `四川剑阁` is the county.
+//!   word, `四川剑阁` is the county. Inside a park's name such a short form gives way to the
+//!   article's places when they lie in another province (`凌云产业园` in a 宁波 article).
+//! - Zones of the national list (`data/zones.tsv`) are parks wherever their names or nicknames
+//!   appear (`光谷`, `中新天津生态城`); a pattern-found park that names one takes its name and
+//!   lies in its division unless its own place part is more precise (`天津滨海高新区`).
+//!   Sub-areas (`江北新区直管区`, a clause-initial `核心区`) are parks of the park before them.
 
 mod context;
 mod matcher;
