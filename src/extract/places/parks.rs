@@ -226,6 +226,9 @@ const WORD_STOP: &[&str] = &[
     "评为",
     "荣获",
     "获得",
+    "深度",
+    "战略",
+    "全面",
 ];
 
 /// Characters that end a place word on its left: particles and prepositions.
@@ -437,6 +440,10 @@ pub(crate) fn find(
         let Pat::Suffix(canon) = m.pat(s) else {
             continue;
         };
+        // `合作区域`, `新区域`: a word for area, not a park.
+        if text.get(s.end..).is_some_and(|r| r.starts_with('域')) {
+            continue;
+        }
         if parks.last().is_some_and(|p| p.range.end > s.start) {
             continue;
         }

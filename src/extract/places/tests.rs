@@ -354,6 +354,11 @@ fn subareas_are_parks_under_their_zone() {
     );
     let f = parks_of("厦门科学城构建孵化体系,核心园区累计新增企业2500家");
     assert_eq!(f[1].1, park("厦门科学城核心园区", Some(350200)));
+    let f = parks_of("苏州工业园区加快建设,苏相合作区实现产值");
+    assert_eq!(f[1].1, park("苏相合作区", Some(320500)));
+    assert!(parks_of("深化战略合作区域").is_empty());
+    assert!(parks_of("推进深度合作区建设").is_empty());
+    assert!(parks_of("两地合作区域").is_empty());
     let f = parks_of("苏州工业园区。核心区实现产值");
     assert_eq!(f[1].1, park("苏州工业园区核心区", Some(320500)));
 }
