@@ -122,13 +122,24 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             } else {
                 found.measure
             };
+            // The label keeps what the previous one counted (`有效发明专利拥有量`), without its
+            // own rate words.
+            let named = ["拥有量", "数量", "总量", "总额", "规模"]
+                .iter()
+                .find_map(|w| p.label.find(w).map(|i| &p.label[..i + w.len()]))
+                .filter(|n| n.len() > subject.len() && n.starts_with(subject))
+                .unwrap_or(subject);
             if !meaning::is_bare(subject) {
                 label = Some(match measure {
-                    Measure::Rank if d.label.is_empty() => format!("{subject}排名"),
-                    Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
-                        format!("{subject}{}", d.label)
+                    Measure::Rank if d.label.is_empty() => format!("{named}排名"),
+                    // `是十年前的7倍`: a multiple of an earlier level.
+                    Measure::Growth if d.unit == "倍" && d.label.starts_with('是') => {
+                        format!("{named}为{}的倍数", &d.label['是'.len_utf8()..])
                     }
-                    _ => subject.to_string(),
+                    Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
+                        format!("{named}{}", d.label)
+                    }
+                    _ => named.to_string(),
                 });
             }
             if again.metric.is_some() {

@@ -227,12 +227,32 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
         before
     };
     let chosen = strip_links(chosen).trim_matches(is_trim);
+    if std::ptr::eq(chosen.as_ptr(), after.as_ptr())
+        && let Some(l) = doing(text, chosen, c.end)
+    {
+        return tail_chars(&l, 24).to_string();
+    }
     tail_chars(after_examples(chosen), 24).to_string()
+}
+
+/// `80家企业实现知识产权质押融资` → `实现知识产权质押融资的企业`: a bare noun after the number,
+/// followed by what those things did, is named by what they did.
+fn doing(text: &str, noun: &str, clause_end: usize) -> Option<String> {
+    if cjk_len(noun) > 2 {
+        return None;
+    }
+    let end = noun.as_ptr() as usize - text.as_ptr() as usize + noun.len();
+    let deed = text.get(end..clause_end)?.trim_matches(is_trim);
+    let deed = deed.strip_prefix('的').unwrap_or(deed);
+    (cjk_len(deed) >= 2 && cjk_len(deed) <= 16 && !deed.chars().any(|c| c.is_ascii_digit()))
+        .then(|| format!("{deed}的{noun}"))
 }
 
 /// `浙大研究院等高端科研机构` → `高端科研机构`: named examples before `等` are not what is
 /// counted; the class after it is.
 fn after_examples(s: &str) -> &str {
+    // `磁悬浮研发工程师等`: examples with no class named after them.
+    let s = s.strip_suffix('等').unwrap_or(s);
     match s.rfind('等') {
         Some(i) if cjk_len(&s[i + '等'.len_utf8()..]) >= 2 && !s[i..].starts_with("等级") => {
             &s[i + '等'.len_utf8()..]
@@ -324,6 +344,12 @@ mod tests {
             lab("集聚浙大研究院等高端科研机构30家", "30家"),
             "高端科研机构"
         );
+        // A bare noun after the number is named by what it did; a longer one stands alone.
+        assert_eq!(
+            lab("近80家企业实现知识产权质押融资。", "80家"),
+            "实现知识产权质押融资的企业"
+        );
+        assert_eq!(lab("从4个方面提出13条工作举措", "4个"), "方面");
         // A lead verb that does not say how the number counts is left out.
         assert_eq!(lab("建成国家级孵化器9家", "9家"), "国家级孵化器");
         assert_eq!(lab("全区高新技术企业总数已达93家", "93家"), "高新技术企业");
