@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::dataset::{self, Dataset, RegionKind};
+use crate::dataset::{self, Dataset, Measure, RegionKind};
 use crate::query::{Index, Lang};
 use report::Format;
 
@@ -56,6 +56,18 @@ fn kind_parser() -> impl clap::builder::TypedValueParser<Value = RegionKind> {
     })
 }
 
+/// Parses a measure by its dataset name (`level`, `growth`, …).
+fn measure_parser() -> impl clap::builder::TypedValueParser<Value = Measure> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Measure::ALL.map(Measure::as_str)).map(|s| {
+        Measure::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            // The possible values above have already rejected anything else.
+            .unwrap_or_default()
+    })
+}
+
 /// Which regions `rank --kind` ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RankKind {
@@ -84,7 +96,8 @@ pub enum Command {
     /// Turn articles into a dataset.
     #[command(after_help = "Example:\n  gaoxin build seeds/ -o data/dataset.json")]
     Build {
-        /// Files and folders of .txt/.md articles.
+        /// Files and folders of articles: .txt, .md, .html, .htm. An input file may be at
+        /// most 256 MiB (raise with GAOXIN_MAX_INPUT_MB).
         #[arg(default_value = "seeds")]
         inputs: Vec<PathBuf>,
         /// Where to write the dataset.
@@ -137,6 +150,11 @@ pub enum Command {
         /// Only figures about this year.
         #[arg(long)]
         year: Option<i32>,
+        /// Which measure of the metric to rank (default: its level, or for places in lists,
+        /// the rank); figures of other measures and figures about a part of a region never
+        /// enter.
+        #[arg(long, value_parser = measure_parser())]
+        measure: Option<Measure>,
         #[command(flatten)]
         output: Output,
     },
@@ -174,7 +192,9 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // Messages quote names, ids and values from the dataset and the command line,
             // which may hold escape sequences: they must not reach the terminal raw.
-            eprintln!("gaoxin: {}", crate::text::sanitize(&report(&e)));
+            // Several failed inputs give several lines, each made safe on its own.
+            let lines: Vec<String> = report(&e).lines().map(crate::text::sanitize).collect();
+            eprintln!("gaoxin: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }

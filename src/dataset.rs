@@ -303,7 +303,18 @@ pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset>
 
 /// Reads and parses a dataset file.
 pub fn load(path: &std::path::Path) -> crate::Result<Dataset> {
-    let json = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+    // Capped: `--data /dev/zero` must not grow without bound.
+    let bytes = crate::limits::read_capped_text(path, crate::limits::Limit::dataset()?)?;
+    let json = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        crate::Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("stream did not contain valid UTF-8 (first bad byte at offset {at})"),
+            ),
+        )
+    })?;
     from_json(&json, path)
 }
 

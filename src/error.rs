@@ -38,11 +38,53 @@ pub enum Error {
         reason: String,
     },
     /// No input files were found where the user pointed.
-    #[error("{0}: no .txt or .md files found; pass files or folders of articles")]
+    #[error("{0}: no .txt, .md, .html or .htm files found; pass files or folders of articles")]
     NoInput(PathBuf),
+    /// An input or output path that gaoxin will not use, and why.
+    #[error("{path}: {reason}")]
+    Input {
+        /// The path concerned.
+        path: PathBuf,
+        /// What is wrong with it and what to do instead.
+        reason: String,
+    },
+    /// Several inputs failed; each is reported, up to [`Error::MANY_SHOWN`].
+    #[error("{}", many(.0))]
+    Many(Vec<Error>),
+    /// A setting (environment variable) that cannot be used.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// One line per error, the first ones only.
+fn many(errors: &[Error]) -> String {
+    let mut out = format!("{} inputs cannot be used:", errors.len());
+    for e in errors.iter().take(Error::MANY_SHOWN) {
+        out.push_str("\n  ");
+        out.push_str(&e.to_string());
+    }
+    if errors.len() > Error::MANY_SHOWN {
+        out.push_str(&format!(
+            "\n  … and {} more",
+            errors.len() - Error::MANY_SHOWN
+        ));
+    }
+    out
 }
 
 impl Error {
+    /// How many of several failed inputs a report lists.
+    pub const MANY_SHOWN: usize = 20;
+
+    /// `errors` as one error: itself when there is one, [`Error::Many`] when there are more.
+    pub fn all(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Many(errors)),
+        }
+    }
+
     /// An I/O error tagged with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dataset;
 pub mod error;
 pub mod extract;
+pub mod limits;
 pub mod pipeline;
 pub mod query;
 pub mod text;

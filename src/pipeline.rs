@@ -15,16 +15,17 @@ use crate::corpus::{self, RawArticle};
 use crate::dataset::{Dataset, RegionKind};
 use crate::extract::figures::{self, ArticleFigures};
 use crate::extract::gazetteer::Gazetteer;
+use crate::limits::{self, Limit};
 use crate::{Error, Result};
 
 pub use assemble::assemble;
-pub use inputs::collect_inputs;
+pub use inputs::{ARTICLE_EXTENSIONS, Inputs, collect_inputs, scan_inputs};
 pub use output::{to_json, write_atomic};
 
 /// What `build` should read and write.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Files and folders of `.txt`/`.md` articles.
+    /// Files and folders of articles (`.txt`, `.md`, `.html`, `.htm`).
     pub inputs: Vec<PathBuf>,
     /// Where the dataset goes.
     pub output: PathBuf,
@@ -48,6 +49,8 @@ pub struct Summary {
     pub files: usize,
     /// Files that held no article.
     pub empty_files: Vec<String>,
+    /// What the folders held that was left out, with why.
+    pub skipped: Vec<String>,
     /// Articles found.
     pub articles: usize,
     /// Regions by kind.
@@ -70,6 +73,7 @@ impl Summary {
         Summary {
             files,
             empty_files,
+            skipped: Vec::new(),
             articles: ds.articles.len(),
             regions,
             figures: ds.figures.len(),
@@ -87,6 +91,9 @@ impl std::fmt::Display for Summary {
             .map(|(k, n)| format!("{n} {}", k.as_str()))
             .collect();
         writeln!(f, "files     {}", self.files)?;
+        for s in &self.skipped {
+            writeln!(f, "  skipped {s}")?;
+        }
         if !self.empty_files.is_empty() {
             writeln!(f, "  no articles in: {}", self.empty_files.join(", "))?;
         }
@@ -136,8 +143,23 @@ fn source_name(path: &Path, cwd: Option<&Path>) -> String {
         .join("/")
 }
 
-/// Reads and extracts every file, in parallel, keeping input order.
+/// Reads and extracts every file, in parallel, keeping input order; fails listing every file
+/// that could not be read or decoded.
 pub fn extract_files(files: &[PathBuf], progress: bool) -> Result<Vec<ExtractedFile>> {
+    let (extracted, problems) = extract_all(files, progress, Limit::input()?);
+    match Error::all(problems) {
+        Some(e) => Err(e),
+        None => Ok(extracted),
+    }
+}
+
+/// Reads and extracts every file, in parallel: the files that worked in input order, and the
+/// errors of those that did not, also in input order.
+fn extract_all(
+    files: &[PathBuf],
+    progress: bool,
+    limit: Limit,
+) -> (Vec<ExtractedFile>, Vec<Error>) {
     let gaz = Gazetteer::bundled();
     let bar = (progress && files.len() >= 20 && std::io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(files.len() as u64));
@@ -145,7 +167,7 @@ pub fn extract_files(files: &[PathBuf], progress: bool) -> Result<Vec<ExtractedF
     let results: Vec<Result<ExtractedFile>> = files
         .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let bytes = limits::read_capped(path, limit)?;
             let r = extract_file(gaz, &source_name(path, cwd.as_deref()), &bytes);
             if let Some(b) = &bar {
                 b.inc(1);
@@ -156,16 +178,31 @@ pub fn extract_files(files: &[PathBuf], progress: bool) -> Result<Vec<ExtractedF
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    // All files are read before an error is reported, so the one reported is always the first
-    // bad file in input order, whatever the threads did.
-    results.into_iter().collect()
+    let mut extracted = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => extracted.push(f),
+            Err(e) => problems.push(e),
+        }
+    }
+    (extracted, problems)
 }
 
 /// Builds a dataset from `inputs` and writes it to `output`; the previous output is untouched
 /// unless the whole build succeeds.
 pub fn build(opts: &BuildOptions) -> Result<Summary> {
-    let files = collect_inputs(&opts.inputs)?;
-    let extracted = extract_files(&files, opts.progress)?;
+    let scanned = scan_inputs(&opts.inputs);
+    // Checked before the long part, and again (by the write) after it.
+    let target = output::target(&opts.output)?;
+    output::check_not_an_input(&opts.output, &target, &scanned.files)?;
+    let (extracted, problems) = extract_all(&scanned.files, opts.progress, Limit::input()?);
+    let mut problems = problems;
+    let mut all = scanned.problems;
+    all.append(&mut problems);
+    if let Some(e) = Error::all(all) {
+        return Err(e);
+    }
     let empty: Vec<String> = extracted
         .iter()
         .filter(|f| f.articles.is_empty())
@@ -175,5 +212,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     // Never write what the app would refuse to open.
     crate::dataset::validate(&ds, &opts.output)?;
     write_atomic(&opts.output, &ds)?;
-    Ok(Summary::of(&ds, files.len(), empty))
+    let mut summary = Summary::of(&ds, scanned.files.len(), empty);
+    summary.skipped = scanned.skipped;
+    Ok(summary)
 }

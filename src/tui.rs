@@ -2,39 +2,32 @@
 //!
 //! State lives in [`state::App`] and changes only through [`state::App::step`] with an
 //! [`keymap::Action`]; [`view::draw`] renders it. This module owns the terminal: it restores
-//! it on quit, on error, on panic and on SIGTERM, SIGHUP and SIGINT.
+//! it on quit, on error, on panic and on the signals that end a program; it suspends on Ctrl-Z
+//! and SIGTSTP, and ends quietly when the terminal itself goes away (see [`term`]).
 
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod state;
+mod term;
 pub mod view;
 pub mod views;
 
 // The app shares its lookups, search and formatting with the query commands.
 pub use crate::query::{format, i18n, index, search};
 
-use std::io::{self, IsTerminal, Stdout, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
+use std::io::{self, IsTerminal, Stdout};
+use std::sync::Once;
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-#[cfg(unix)]
-use signal_hook::consts::SIGHUP;
-use signal_hook::consts::{SIGINT, SIGTERM};
 
 use crate::dataset::Dataset;
 pub use state::App;
+use term::{Session, Stop, Watchdog};
 
-/// Set while the terminal is in raw mode and the alternate screen.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
 
 /// Runs the app on `dataset` until the user quits; the terminal is restored on every exit path.
@@ -53,20 +46,37 @@ pub fn run(dataset: Dataset) -> crate::Result<()> {
     let mut app = App::new(dataset);
     install_panic_hook();
     let stop = Stop::register().map_err(tty_error)?;
+    let watchdog = Watchdog::start(&stop).map_err(tty_error)?;
     let guard = Session::start().map_err(tty_error)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).map_err(tty_error)?;
     let result = event_loop(&mut terminal, &mut app, &stop);
+    if result.is_err() && term::hung_up_now() {
+        // The terminal went away under the loop: no one to restore it for or to tell.
+        term::end_by(HANGUP);
+    }
     drop(guard);
+    drop(watchdog);
     if let Some(signal) = stop.received() {
         drop(stop);
-        // Only returns if the signal's default action cannot be taken; then quitting is enough.
-        let _ = signal_hook::low_level::emulate_default_handler(signal);
+        term::end_by(signal);
     }
     result.map_err(tty_error)
 }
 
+#[cfg(unix)]
+const HANGUP: i32 = signal_hook::consts::SIGHUP;
+#[cfg(not(unix))]
+const HANGUP: i32 = signal_hook::consts::SIGTERM;
+
 /// How long the loop waits for input before looking for a stop signal again.
 const TICK: Duration = Duration::from_millis(100);
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping the app.
+fn is_suspend_key(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z')))
+}
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
@@ -75,19 +85,41 @@ fn event_loop(
 ) -> io::Result<()> {
     let panic_in_view = panic_in_view_requested();
     let mut stale = true;
-    while !app.quit && stop.received().is_none() {
-        if stale {
-            terminal.draw(|f| {
-                if panic_in_view {
-                    panic!("GAOXIN_PANIC_IN_VIEW is set: the first draw panics, as asked");
-                }
-                view::draw(f, app);
-            })?;
+    while !app.quit && stop.received().is_none() && !term::gone() {
+        let mut suspend = stop.take_suspend();
+        if stop.take_resumed() {
+            // Continued after a stop the app did not ask for (SIGSTOP): the shell may have
+            // reset the terminal meanwhile.
+            term::enter()?;
+            terminal.clear()?;
+            stale = true;
         }
-        // Resizes need no action: the next draw lays out for the new size.
-        stale = event::poll(TICK)?;
-        if stale && let Some(action) = input::action(&event::read()?, app.mode(), &app.hits) {
-            app.step(action);
+        if !suspend {
+            if stale {
+                terminal.draw(|f| {
+                    if panic_in_view {
+                        panic!("GAOXIN_PANIC_IN_VIEW is set: the first draw panics, as asked");
+                    }
+                    view::draw(f, app);
+                })?;
+            }
+            // Resizes need no action: the next draw lays out for the new size.
+            stale = event::poll(TICK)?;
+            if stale {
+                let ev = event::read()?;
+                if is_suspend_key(&ev) {
+                    suspend = true;
+                } else if let Some(action) = input::action(&ev, app.mode(), &app.hits) {
+                    app.step(action);
+                }
+            }
+        }
+        if suspend {
+            term::suspend()?;
+            // Back from the stop: the continue signal that woke us is this resumption.
+            stop.take_resumed();
+            terminal.clear()?;
+            stale = true;
         }
     }
     Ok(())
@@ -105,89 +137,8 @@ fn panic_in_view_requested() -> bool {
     false
 }
 
-/// The signals that end the app, caught while it runs so the terminal can be restored first.
-///
-/// A second stop signal, or any after the app has returned, takes the default action at once:
-/// an app stuck somewhere can still be killed, and the caller is left with the usual behaviour.
-struct Stop {
-    received: Arc<AtomicUsize>,
-    /// Set by the first stop signal, and when the app returns.
-    default_now: Arc<AtomicBool>,
-}
-
-#[cfg(unix)]
-const STOP_SIGNALS: &[i32] = &[SIGTERM, SIGHUP, SIGINT];
-#[cfg(not(unix))]
-const STOP_SIGNALS: &[i32] = &[SIGTERM, SIGINT];
-
-impl Stop {
-    fn register() -> io::Result<Stop> {
-        let stop = Stop {
-            received: Arc::new(AtomicUsize::new(0)),
-            default_now: Arc::new(AtomicBool::new(false)),
-        };
-        for &signal in STOP_SIGNALS {
-            // Actions run in the order registered: the default check sees the flag as it was
-            // before this signal.
-            signal_hook::flag::register_conditional_default(signal, Arc::clone(&stop.default_now))?;
-            signal_hook::flag::register(signal, Arc::clone(&stop.default_now))?;
-            let value = usize::try_from(signal).unwrap_or(usize::MAX);
-            signal_hook::flag::register_usize(signal, Arc::clone(&stop.received), value)?;
-        }
-        Ok(stop)
-    }
-
-    /// The stop signal caught, if any.
-    fn received(&self) -> Option<i32> {
-        match self.received.load(Ordering::SeqCst) {
-            0 => None,
-            n => i32::try_from(n).ok(),
-        }
-    }
-}
-
-impl Drop for Stop {
-    fn drop(&mut self) {
-        self.default_now.store(true, Ordering::SeqCst);
-    }
-}
-
 fn tty_error(e: io::Error) -> crate::Error {
     crate::Error::io("<terminal>", e)
-}
-
-/// Puts the terminal into app mode; dropping it puts the terminal back.
-struct Session;
-
-impl Session {
-    fn start() -> io::Result<Session> {
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let session = Session;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            cursor::Hide
-        )?;
-        Ok(session)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Leaves raw mode and the alternate screen, once, whoever calls first.
-fn restore() {
-    if ACTIVE.swap(false, Ordering::SeqCst) {
-        let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-        let _ = disable_raw_mode();
-        let _ = out.flush();
-    }
 }
 
 /// Restores the terminal before the panic message is printed, so it stays readable.
@@ -195,7 +146,7 @@ fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            term::restore();
             previous(info);
         }));
     });

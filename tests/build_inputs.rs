@@ -189,6 +189,7 @@ fn binary_files_fail_naming_the_file_and_keep_the_old_output() {
     std::fs::write(dir.path().join("news.txt"), ARTICLE).unwrap();
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x02";
     std::fs::write(dir.path().join("photo.png"), png).unwrap();
+    std::fs::write(dir.path().join("photo.txt"), png).unwrap();
     // A PNG renamed to .txt inside a folder of articles.
     std::fs::create_dir(dir.path().join("pages")).unwrap();
     std::fs::write(dir.path().join("pages/a.txt"), ARTICLE).unwrap();
@@ -202,7 +203,13 @@ fn binary_files_fail_naming_the_file_and_keep_the_old_output() {
     std::fs::write(dir.path().join("tool.txt"), elf).unwrap();
 
     for (inputs, file, problem) in [
-        (&["news.txt", "photo.png"][..], "photo.png", "PNG image"),
+        // Named directly, a `.png` is not even read: inputs are article files.
+        (
+            &["news.txt", "photo.png"][..],
+            "photo.png",
+            "is not an article file",
+        ),
+        (&["news.txt", "photo.txt"][..], "photo.txt", "PNG image"),
         (&["pages"][..], "pages/scan.txt", "PNG image"),
         (&["news.txt", "tool.txt"][..], "tool.txt", "binary file"),
     ] {

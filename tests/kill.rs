@@ -124,3 +124,46 @@ fn killed_mid_write_keeps_the_old_dataset_and_the_next_build_cleans_up() {
         .collect();
     assert_eq!(names, ["dataset.json"]);
 }
+
+#[test]
+fn sigterm_and_sigint_while_writing_leave_no_temp_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("out");
+    std::fs::write(root.join("small.txt"), page(0)).unwrap();
+    assert!(build(root, "small.txt").status().unwrap().success());
+    let old = std::fs::read(out.join("dataset.json")).unwrap();
+    std::fs::create_dir(root.join("pages")).unwrap();
+    for i in 0..120 {
+        std::fs::write(root.join(format!("pages/{i:03}.txt")), page(i + 1)).unwrap();
+    }
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        let started = Instant::now();
+        let mut child = build(root, "pages").spawn().unwrap();
+        loop {
+            if !temp_files(&out).is_empty() {
+                let st = Command::new("kill")
+                    .args([&format!("-{signal}"), &child.id().to_string()])
+                    .status()
+                    .unwrap();
+                assert!(st.success());
+                break;
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("build exited ({status}) before its temp file was seen");
+            }
+            assert!(started.elapsed() < Duration::from_secs(180));
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        let status = child.wait().unwrap();
+        // Ended by the signal, as if it had not been caught.
+        assert_eq!(status.signal(), Some(number), "SIG{signal}: {status}");
+        assert_eq!(temp_files(&out), Vec::<String>::new(), "SIG{signal}");
+        // The old dataset, or (if the signal came after the rename) the complete new one.
+        let now = std::fs::read(out.join("dataset.json")).unwrap();
+        let ds = gaoxin::dataset::load(&out.join("dataset.json")).unwrap();
+        assert!(now == old || ds.articles.len() > 100, "SIG{signal}");
+        std::fs::write(out.join("dataset.json"), &old).unwrap();
+    }
+}

@@ -569,3 +569,107 @@ fn escape_sequences_in_the_data_never_reach_the_terminal() {
     t.run(&["send-keys", "-t", "t", "q"]);
     assert_eq!(pane.status(), "0");
 }
+
+/// The state letter of process `pid` (`R`, `S`, `T` stopped, `Z` zombie), or `None` once gone.
+fn process_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // `pid (comm) S …`: the command may hold spaces and parentheses, the state follows the last `)`.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Whether the process has ended (gone, or a zombie waiting for a parent to reap it).
+fn ended(pid: &str) -> bool {
+    matches!(process_state(pid), None | Some('Z' | 'X'))
+}
+
+#[test]
+fn a_closed_terminal_ends_the_app_within_a_second() {
+    // Closing the session closes the terminal under the app: the app must not outlive it.
+    for how in ["kill-session", "kill-pane-process"] {
+        let pane = AppPane::start(&format!("gone-{how}"), 80, 24, "");
+        pane.tmux.wait_for("the regions list", |s| {
+            s.iter().any(|l| l.contains("Regions"))
+        });
+        let pid = pane.pid();
+        // A second session keeps the server (and so the test's control of it) alive.
+        pane.tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "keep",
+            "-x",
+            "20",
+            "-y",
+            "5",
+            "cat",
+        ]);
+        if how == "kill-session" {
+            pane.tmux.run(&["kill-session", "-t", "t"]);
+        } else {
+            // The terminal's other end goes away while the app keeps running: only the
+            // hang-up of its input tells it.
+            pane.tmux.run(&["kill-pane", "-t", "t"]);
+        }
+        let closed = Instant::now();
+        while !ended(&pid) {
+            assert!(
+                closed.elapsed() < Duration::from_secs(1),
+                "{how}: the app still runs {:?} after its terminal closed (state {:?})",
+                closed.elapsed(),
+                process_state(&pid)
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_cleanly_and_sigcont_redraws() {
+    for how in ["C-z", "TSTP"] {
+        let pane = AppPane::start(&format!("tstp-{how}"), 80, 24, "");
+        let t = &pane.tmux;
+        t.wait_for("the regions list", |s| {
+            s.iter().any(|l| l.contains("Regions"))
+        });
+        let pid = pane.pid();
+        if how == "C-z" {
+            keys(t, &["C-z"]);
+        } else {
+            pane.signal("TSTP");
+        }
+        pane.poll("the app to stop", || {
+            (process_state(&pid) == Some('T')).then_some(())
+        });
+        // Stopped with the terminal as it found it.
+        assert_eq!(t.format("#{alternate_on}"), "0", "{how}: alternate screen");
+        assert_eq!(t.format("#{cursor_flag}"), "1", "{how}: cursor");
+        assert_eq!(t.format("#{mouse_any_flag}"), "0", "{how}: mouse");
+        pane.signal("CONT");
+        pane.poll("the app to run again", || {
+            (process_state(&pid) != Some('T')).then_some(())
+        });
+        pane.poll("app mode again", || {
+            (t.format("#{alternate_on}") == "1").then_some(())
+        });
+        t.wait_for("the redrawn regions list", |s| {
+            s.iter().any(|l| l.contains("Regions"))
+        });
+        // Still answering keys, and quits cleanly.
+        keys(t, &["q"]);
+        assert_eq!(pane.status(), "0", "{how}");
+        pane.assert_restored(&format!("after {how}"));
+    }
+}
+
+#[test]
+fn sigquit_sigusr1_and_sigalrm_never_leave_raw_mode() {
+    for (signal, code) in [("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let pane = AppPane::start(&format!("sig{signal}"), 80, 24, "");
+        pane.tmux.wait_for("the regions list", |s| {
+            s.iter().any(|l| l.contains("Regions"))
+        });
+        pane.signal(signal);
+        assert_eq!(pane.status(), code.to_string(), "SIG{signal}");
+        pane.assert_restored(&format!("SIG{signal}"));
+    }
+}

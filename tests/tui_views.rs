@@ -120,10 +120,26 @@ fn comparison_columns_line_up_with_their_regions() {
             end_columns(head, &names),
             "{ctx}\n{screen}"
         );
-        // The bar chart of the selected row labels each region.
+        // The bar chart of the selected row labels each region, with a bar for each value.
+        let k = c
+            .rows
+            .iter()
+            .position(|r| r.metric == "high_tech_enterprises")
+            .unwrap();
+        for _ in 0..k {
+            h.step(Action::Down);
+        }
+        let screen = screen_text(&h.draw());
         let title = format!("─ 高新技术企业 ({})", hte.scale.suffix());
         assert!(screen.contains(&title), "{ctx}\n{screen}");
-        let bar_line = screen.lines().rev().find(|l| l.contains("常州市")).unwrap();
+        let with_value = (0..regions.len())
+            .find(|&i| hte.cells[i].is_some())
+            .unwrap();
+        let bar_line = screen
+            .lines()
+            .rev()
+            .find(|l| l.contains(names[with_value].as_str()))
+            .unwrap();
         assert!(bar_line.contains('█'), "{ctx}: no bar in {bar_line:?}");
     }
 }
@@ -286,13 +302,30 @@ fn map_shows_points_moves_and_labels_the_selection() {
 #[test]
 fn region_pane_shows_trends_and_conflicts() {
     let mut h = harness(120, 40, Lang::Zh);
-    let cn = h.app.ix.region_names.resolve("全国").unwrap();
-    h.app.show_region(cn);
+    // A region whose level on a metric is known for several years shows the trend.
+    let (r, trend) = (0..h.app.ix.data.regions.len())
+        .find_map(|r| {
+            query::trends(&h.app.ix, r)
+                .into_iter()
+                .next()
+                .map(|t| (r, t))
+        })
+        .expect("a region with a trend in the bundled data");
+    h.app.show_region(r);
     let buf = h.draw();
-    check_buffer(&buf, &h.app.hits.panes, "nation");
+    check_buffer(&buf, &h.app.hits.panes, "trend");
     let screen = screen_text(&buf);
-    assert!(screen.contains("↗ 排名  2021"), "{screen}");
+    let first = trend.points[0].year;
+    let name = h.app.ix.metric_name(&trend.metric, query::Lang::Zh);
+    assert!(screen.contains(&format!("↗ {name}  {first}")), "{screen}");
     // On a conflicting figure: marked in the table, the other sources named under it.
+    let conflict = h
+        .app
+        .ix
+        .conflicts
+        .first()
+        .expect("a conflict in the bundled data");
+    h.app.show_region(conflict.region);
     let k = h
         .app
         .figs
@@ -303,7 +336,7 @@ fn region_pane_shows_trends_and_conflicts() {
         h.step(Action::Down);
     }
     let buf = h.draw();
-    check_buffer(&buf, &h.app.hits.panes, "nation conflict");
+    check_buffer(&buf, &h.app.hits.panes, "conflict");
     let screen = screen_text(&buf);
     let fig = h.app.figure().unwrap();
     assert!(h.app.ix.in_conflict(fig));

@@ -15,7 +15,15 @@ pub fn answer(ix: &Index, request: &Request, lang: Lang) -> Report {
         Request::Regions { kind, province } => regions(ix, *kind, *province, lang),
         Request::Show { region } => show::show(ix, *region, lang),
         Request::Compare { regions, metrics } => compare(ix, regions, metrics.as_deref(), lang),
-        Request::Rank { metric, kind, year } => rank(ix, metric, *kind, *year, lang),
+        Request::Rank {
+            metric,
+            kind,
+            year,
+            measure,
+        } => {
+            let measure = measure.unwrap_or_else(|| ix.primary_measure(metric));
+            rank(ix, metric, measure, *kind, *year, lang)
+        }
         Request::Metrics => metrics(ix, lang),
         Request::Export => export(ix, lang),
     }
@@ -111,7 +119,10 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
     let mut table = Table::new(&titles);
     let mut records = Vec::new();
     for row in &c.rows {
-        let mut cells = vec![ix.metric_name(&row.metric, lang), row.scale.suffix()];
+        let mut cells = vec![
+            ix.series_name(&row.metric, row.measure, lang),
+            row.scale.suffix(),
+        ];
         for (i, &r) in regions.iter().enumerate() {
             let text = row.cell_text(i, lang);
             let best = row.best == Some(i);
@@ -125,6 +136,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
             records.push(vec![
                 row.metric.clone().into(),
                 ix.metric_name(&row.metric, Lang::Zh).into(),
+                row.measure.as_str().into(),
                 name_of(ix, Some(r)).into(),
                 cell.map_or(Value::Null, |c| num(c.value)),
                 cell.map_or(Value::Null, |c| c.unit.clone().into()),
@@ -159,6 +171,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
         columns: vec![
             "metric",
             "metric_zh",
+            "measure",
             "region",
             "value",
             "unit",
@@ -177,11 +190,12 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
 fn rank(
     ix: &Index,
     metric: &str,
+    measure: crate::dataset::Measure,
     kind: query::KindFilter,
     year_filter: Option<i32>,
     lang: Lang,
 ) -> Report {
-    let r = query::rank(ix, metric, kind, year_filter);
+    let r = query::rank_by(ix, metric, measure, kind, year_filter);
     let value_title = format!(">{} ({})", lang.pick("数值", "value"), r.scale.suffix());
     let mut table = Table::new(&[
         ">#",
@@ -230,6 +244,7 @@ fn rank(
             kind_of.as_str().into(),
             num(e.value),
             f.unit.clone().into(),
+            f.measure.as_str().into(),
             year(f.year),
             serde_json::to_value(f.modality).unwrap_or_default(),
             e.pick.of.into(),
@@ -238,7 +253,7 @@ fn rank(
             f.id.clone().into(),
         ]);
     }
-    let name = ix.metric_name(metric, lang);
+    let name = ix.series_name(metric, measure, lang);
     let scope = match kind {
         query::KindFilter::All => lang.pick("全部地区", "all regions"),
         query::KindFilter::Parks => lang.pick("园区", "parks"),
@@ -262,6 +277,7 @@ fn rank(
             "kind",
             "value",
             "unit",
+            "measure",
             "year",
             "modality",
             "candidates",

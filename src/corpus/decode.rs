@@ -47,57 +47,208 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         decode_strict(UTF_16BE, rest)
             .ok_or("starts with a UTF-16 BE BOM but is not valid UTF-16")?
+    } else if let Some(text) = utf16_without_bom(bytes) {
+        text
     } else {
-        if bytes.contains(&0) {
-            return Err("contains NUL bytes: looks like a binary file, not text".to_string());
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(format!(
+                "contains NUL bytes (the first at offset {at}): looks like a binary file, not \
+                 text{}",
+                if bytes.len().is_multiple_of(2) {
+                    " (if it is UTF-16 text, save it with a BOM or as UTF-8)"
+                } else {
+                    ""
+                }
+            ));
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_owned(),
-            Err(e) => {
-                let offset = e.valid_up_to();
-                match decode_strict(GB18030, bytes) {
-                    Some(s) if looks_like_text(&s) => s,
-                    Some(_) => {
-                        return Err(format!(
-                            "not valid UTF-8 (first bad byte at offset {offset}) and does not read as GB18030 text either"
-                        ));
-                    }
-                    None => {
-                        return Err(format!(
-                            "not valid UTF-8 and not GB18030 either (first bad byte at offset {offset})"
-                        ));
-                    }
-                }
-            }
+            Err(e) => not_utf8(bytes, e.valid_up_to())?,
         }
     };
-    if control_share(&text) > 0.02 {
+    let (text, stray) = remove_terminal_noise(&text);
+    // Binary data read as text is full of control bytes outside any escape sequence; a few BELs
+    // or backspaces in pasted text are not.
+    if stray >= 8 && stray as f64 > 0.02 * text.chars().count().max(1) as f64 {
         return Err("has many control characters: looks like a binary file, not text".to_string());
     }
     Ok(normalize_newlines(&text))
+}
+
+/// Bytes that are not UTF-8 from `utf8_end` on: GB18030 text, or an error saying where the
+/// decoding that got furthest failed.
+fn not_utf8(bytes: &[u8], utf8_end: usize) -> Result<String, String> {
+    let (gb_end, gb_text) = decode_prefix(GB18030, bytes);
+    match gb_text {
+        Some(s) if looks_like_text(&s) => Ok(s),
+        Some(_) => Err(format!(
+            "not valid UTF-8 (first bad byte at offset {utf8_end}) and does not read as \
+             GB18030 text either"
+        )),
+        // The file reads as GBK text up to a bad byte well past where UTF-8 failed: it is a
+        // GBK file with a damaged byte, so say where that is.
+        None if gb_end > utf8_end && prefix_looks_like_gb(bytes, gb_end) => Err(format!(
+            "reads as GB18030/GBK text but has a bad byte at offset {gb_end}"
+        )),
+        None => Err(format!(
+            "not valid UTF-8 and not GB18030 either (first bad byte at offset {utf8_end})"
+        )),
+    }
+}
+
+/// Whether the GB18030 reading of `bytes[..end]` looks like text.
+fn prefix_looks_like_gb(bytes: &[u8], end: usize) -> bool {
+    bytes
+        .get(..end)
+        .and_then(|b| decode_strict(GB18030, b))
+        .is_some_and(|s| looks_like_text(&s))
+}
+
+/// Decodes as much as `encoding` can: where the first malformed sequence starts (the length
+/// when there is none) and the whole text if there was none.
+fn decode_prefix(encoding: &'static Encoding, bytes: &[u8]) -> (usize, Option<String>) {
+    use encoding_rs::DecoderResult;
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => (bytes.len(), Some(out)),
+        DecoderResult::Malformed(bad, after) => {
+            let end = read.saturating_sub(usize::from(bad) + usize::from(after));
+            (end, None)
+        }
+        // The buffer was sized for the worst case; treat a shortfall as undecodable here.
+        DecoderResult::OutputFull => (read, None),
+    }
+}
+
+/// UTF-16 without a byte order mark, recognised by what UTF-16 text looks like: an even length
+/// and, for Latin text, a NUL in every other byte; for Chinese text, a decoding that reads as
+/// prose where UTF-8 and GB18030 do not.
+fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zero_at(0), zero_at(1));
+    let candidates: &[&'static Encoding] = if odd * 4 >= pairs && even * 20 < pairs {
+        &[UTF_16LE]
+    } else if even * 4 >= pairs && odd * 20 < pairs {
+        &[UTF_16BE]
+    } else if even + odd == 0
+        && std::str::from_utf8(bytes).is_err()
+        && !decode_strict(GB18030, bytes).is_some_and(|s| looks_like_text(&s))
+    {
+        &[UTF_16LE, UTF_16BE]
+    } else {
+        return None;
+    };
+    candidates.iter().find_map(|&enc| {
+        decode_strict(enc, bytes).filter(|s| looks_like_text(s) && !s.contains('\0'))
+    })
+}
+
+/// Removes what a terminal would have interpreted rather than shown: escape sequences (CSI such
+/// as colours, OSC such as titles, and the rest) and other control characters but tab, line
+/// ends and form feed. Text pasted from a terminal or saved from `grep --color` carries them,
+/// and a colour code glued to a number would hide the number. The result is the article text
+/// stored in the dataset, so every span is true to it.
+///
+/// Also gives how many control characters stood outside any escape sequence.
+fn remove_terminal_noise(text: &str) -> (String, usize) {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+    {
+        return (text.to_string(), 0);
+    }
+    let mut stray = 0;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                // Two-character sequences (ESC 7, ESC =, ESC ( B …): the next one goes too,
+                // unless it is text a reader should keep.
+                Some(&n) if n.is_ascii() && !n.is_ascii_whitespace() && !n.is_ascii_control() => {
+                    chars.next();
+                    if matches!(n, '(' | ')' | '*' | '+' | '#' | '%') {
+                        chars.next_if(|c| c.is_ascii_graphic());
+                    }
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') => stray += 1,
+            c => out.push(c),
+        }
+    }
+    (out, stray)
+}
+
+/// Skips a CSI sequence's parameters and intermediates up to and including its final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{20}'..='\u{3f}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7e}' => {
+                chars.next();
+                return;
+            }
+            // Malformed: stop here and keep the rest as text.
+            _ => return,
+        }
+    }
+}
+
+/// Skips an OSC/DCS-like string up to BEL, ST (ESC \\ or U+009C) or a line end.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
 }
 
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|s| s.into_owned())
-}
-
-/// Share of characters that are control characters other than tab and line ends.
-fn control_share(text: &str) -> f64 {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
-            control += 1;
-        }
-    }
-    if total == 0 {
-        0.0
-    } else {
-        control as f64 / total as f64
-    }
 }
 
 /// Whether a GB18030 decoding reads as Chinese or Latin prose rather than byte soup.
@@ -194,6 +345,11 @@ mod tests {
     #[test]
     fn nul_bytes_and_control_soup_are_binary() {
         assert!(decode(b"abc\x00def").unwrap_err().contains("NUL"));
+        assert!(
+            decode(b"\x7fELF\x02\x01\x01\x00\x00")
+                .unwrap_err()
+                .contains("NUL")
+        );
         let soup: Vec<u8> = (0..200u8)
             .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
             .collect();
@@ -217,6 +373,53 @@ mod tests {
             .collect();
         noise[100] = 0xff;
         assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn escape_sequences_and_stray_controls_are_noise() {
+        assert_eq!(
+            decode("突破\x1b[1m3.5万名\x1b[0m。".as_bytes()).unwrap(),
+            "突破3.5万名。"
+        );
+        // grep --color output, a title sequence, a bell, a backspace, C1 CSI.
+        let pasted = "\x1b[01;31m\x1b[K成都\x1b[m\x1b[K高新区\x1b]0;title\x07新增\x07企业\x08\u{9b}32m2443家";
+        assert_eq!(
+            decode(pasted.as_bytes()).unwrap(),
+            "成都高新区新增企业2443家"
+        );
+        // A short article with a few escapes is text, not binary.
+        let short = "\x1b[1m标题\x1b[0m\n园区新增企业\x1b[32m12\x1b[0m家。";
+        assert_eq!(
+            decode(short.as_bytes()).unwrap(),
+            "标题\n园区新增企业12家。"
+        );
+    }
+
+    #[test]
+    fn gbk_with_a_bad_byte_reports_where_gbk_failed() {
+        let text = "国家高新区营业收入突破5200亿元，同比增长12.5%。".repeat(40);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let mut bytes = gbk.into_owned();
+        // A stray byte between two characters, past offset 1400.
+        let prefix: String = text.chars().take(900).collect();
+        let at = encoding_rs::GBK.encode(&prefix).0.len();
+        assert!(at > 1400);
+        bytes.insert(at, 0xff);
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(
+            err,
+            format!("reads as GB18030/GBK text but has a bad byte at offset {at}")
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        for big_endian in [false, true] {
+            for text in [SAMPLE, "Hello, world. Plain Latin text in UTF-16."] {
+                let bytes = utf16(text, big_endian);
+                assert_eq!(decode(&bytes[2..]).unwrap(), text, "{text} be={big_endian}");
+            }
+        }
     }
 
     #[test]

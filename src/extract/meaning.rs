@@ -69,6 +69,9 @@ pub struct Spot<'a> {
     pub qualifier: Qualifier,
     /// Byte ranges of the place names in `text`, in order.
     pub places: &'a [Range<usize>],
+    /// Where the figure before this one ends, if it is in the same sentence: what the sentence
+    /// said before that belongs to that figure.
+    pub after: Option<usize>,
 }
 
 /// Reads the meaning of a figure from its label.
@@ -87,6 +90,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         unit,
         qualifier,
         places,
+        after: prev_end,
     } = spot;
     let (at, clause, sentence) = (at.clone(), clause.clone(), sentence.clone());
     let measure = measure(
@@ -143,7 +147,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         label,
         text,
         clause,
-        sentence,
+        sentence: prev_end.unwrap_or(sentence.start).max(sentence.start)..sentence.end,
         number: at.start,
         places,
     });

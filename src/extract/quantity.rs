@@ -104,13 +104,38 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         match step {
             Step::Next => {}
             Step::Skip(end) => resume = end,
-            Step::Found(q) => {
+            Step::Found(mut q) => {
                 resume = q.range.end;
+                signed(text, &mut q);
                 out.push(q);
             }
         }
     }
     out
+}
+
+/// Takes a minus sign written straight before the number into the quantity (`增长-69.1%`,
+/// `(-69.1%)`): raw keeps the sign and the value is negative. A dash between two numbers
+/// (`1-3家`) or after a letter (`C-919`) is no sign; those never reach here as quantities.
+fn signed(text: &str, q: &mut Quantity) {
+    if !matches!(q.kind, QuantityKind::Number | QuantityKind::Percent) {
+        return;
+    }
+    let Some(sign) = char_before(text, q.range.start).filter(|c| matches!(c, '-' | '−' | '－'))
+    else {
+        return;
+    };
+    let at = q.range.start - sign.len_utf8();
+    let glued = char_before(text, at).is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || numbers::arabic_digit(c).is_some()
+            || ('Ａ'..='ｚ').contains(&c)
+            || matches!(c, '-' | '−' | '－' | '.' | '．')
+    });
+    if !glued {
+        q.range.start = at;
+        q.value = -q.value;
+    }
 }
 
 fn may_start(c: char) -> bool {

@@ -139,9 +139,8 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
     };
     let mut articles = Vec::new();
     let mut figures = Vec::new();
-    for file in files {
-        // The whole source path, so `a/x.txt` and `b/x.txt` never share ids.
-        let stem = strip_extension(&file.source);
+    let stems = article_stems(files);
+    for (file, stem) in files.iter().zip(&stems) {
         for (i, (raw, found)) in file.articles.iter().enumerate() {
             let id = format!("{stem}#{i}");
             let text = &raw.text;
@@ -194,13 +193,36 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
     }
 }
 
-/// `seeds/000.txt` → `seeds/000`; `.txt` and `.md` in any case.
+/// The id stem of each file's articles: the whole source path, so `a/x.txt` and `b/x.txt`
+/// never share ids, without its extension, unless another file has the same path but for the
+/// extension (`x.txt` and `x.md`): those keep theirs.
+fn article_stems(files: &[ExtractedFile]) -> Vec<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in files {
+        *count.entry(strip_extension(&f.source)).or_default() += 1;
+    }
+    files
+        .iter()
+        .map(|f| {
+            let stem = strip_extension(&f.source);
+            if count.get(stem).copied().unwrap_or(0) > 1 {
+                f.source.clone()
+            } else {
+                stem.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `seeds/000.txt` → `seeds/000`; the article extensions in any case.
 fn strip_extension(source: &str) -> &str {
     match source.rsplit_once('.') {
         Some((stem, ext))
             if !stem.is_empty()
                 && !ext.contains('/')
-                && (ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md")) =>
+                && super::ARTICLE_EXTENSIONS
+                    .iter()
+                    .any(|a| ext.eq_ignore_ascii_case(a)) =>
         {
             stem
         }
@@ -237,6 +259,22 @@ mod tests {
         assert_eq!(strip_extension("notes.md"), "notes");
         assert_eq!(strip_extension("dir.v2/readme"), "dir.v2/readme");
         assert_eq!(strip_extension(".txt"), ".txt");
+        assert_eq!(strip_extension("page.html"), "page");
+    }
+
+    #[test]
+    fn files_differing_only_by_extension_get_distinct_ids() {
+        let file = |source: &str| ExtractedFile {
+            source: source.to_string(),
+            articles: Vec::new(),
+        };
+        let files = [
+            file("a/x.txt"),
+            file("a/x.md"),
+            file("a/y.txt"),
+            file("b/x.txt"),
+        ];
+        assert_eq!(article_stems(&files), ["a/x.txt", "a/x.md", "a/y", "b/x"]);
     }
 
     #[test]

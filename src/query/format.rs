@@ -116,11 +116,30 @@ pub fn number(v: f64) -> String {
 }
 
 /// A number with thousands separators and at most `decimals` decimals, trailing zeros dropped.
+///
+/// Past 10^15 a double holds no decimals and its exact expansion is noise (`1e20` would print
+/// as `100000000000000000000.00` at best, `…52504760255204420248704…` at worst): such values show
+/// their shortest exact digits padded with zeros, and past 10^21 in scientific notation.
 pub fn number_with(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "?".to_string();
+    }
+    if v.abs() >= 1e21 {
+        return format!("{v:e}");
+    }
     let p = 10f64.powi(i32::try_from(decimals).unwrap_or(2));
-    let rounded = (v * p).round() / p;
+    let rounded = if v.abs() >= 1e15 {
+        v.round()
+    } else {
+        (v * p).round() / p
+    };
     let negative = rounded < 0.0;
-    let text = format!("{:.*}", decimals, rounded.abs());
+    let text = if rounded.abs() >= 1e15 {
+        // Display prints the shortest digits that read back as this value, then zeros.
+        format!("{}", rounded.abs())
+    } else {
+        format!("{:.*}", decimals, rounded.abs())
+    };
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac.trim_end_matches('0');
     let mut grouped = String::new();
@@ -233,6 +252,17 @@ mod tests {
         assert_eq!(number(-1234.5), "-1,234.5");
         assert_eq!(number(0.004), "0");
         assert_eq!(number(999.999), "1,000");
+    }
+
+    #[test]
+    fn huge_values_have_no_float_noise() {
+        assert_eq!(number(1e15), "1,000,000,000,000,000");
+        assert_eq!(number(1.2345678901234568e18), "1,234,567,890,123,456,800");
+        assert_eq!(number(-3e20), "-300,000,000,000,000,000,000");
+        assert_eq!(number(1e300), "1e300");
+        assert_eq!(value(1e300, "元"), "1e288 万亿元");
+        assert_eq!(value(9.99e22, "元"), "99,900,000,000 万亿元");
+        assert_eq!(value(-69.1, "%"), "-69.1%");
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn read_in(text: &str, raw: &str, label: &str, unit: &str) -> Meaning {
         unit,
         qualifier: Qualifier::Exact,
         places: &[],
+        after: None,
     };
     read(&spot, label)
 }
@@ -122,6 +123,7 @@ fn participants_caps_and_thresholds_are_no_indicator() {
         unit: "元",
         qualifier: Qualifier::UpTo,
         places: &[],
+        after: None,
     };
     let got = read(&spot, "奖励");
     assert_eq!(got.metric, None);

@@ -139,8 +139,9 @@ fn hedged(prev: Option<char>) -> bool {
 
 /// Reads at `百`, `千`, `万` or `亿` (byte `i`): `百分之…`, `千分之…` or a bare magnitude.
 ///
-/// A bare magnitude counts before a currency (`亿元以上项目`, but not `万元`, mostly a rate
-/// base as in `每万元GDP`), with `余` before a unit (`千余家`), or after a hedge word (`近万人`).
+/// A bare magnitude counts with `余` before a unit (`千余家`), or after a hedge word (`近万人`).
+/// Before a currency only after a hedge and at the end of a clause (`销售额超千万元。`): `亿元以上
+/// 项目`, `过亿元企业`, `每万元GDP` name a class or a rate base, not an amount anyone measured.
 pub(super) fn read_magnitude_word(text: &str, i: usize, shielded: bool) -> Step {
     let rest = &text[i..];
     if (rest.starts_with("百分之") || rest.starts_with("千分之"))
@@ -166,12 +167,15 @@ pub(super) fn read_magnitude_word(text: &str, i: usize, shielded: bool) -> Step 
     let Some(unit) = units::unit_at(&text[unit_at..]) else {
         return Step::Skip(unit_at);
     };
-    let currency = is_currency(unit.base) && *exp >= 6;
-    let counted = unit.class == units::Class::Amount && (over || hedged(prev));
-    if vague || shielded || !(currency || counted) || text[unit_at..].starts_with("人民") {
+    let end = unit_at + unit.word.len();
+    let counted = if is_currency(unit.base) {
+        hedged(prev) && !char_at(text, end).is_some_and(|c| c.is_alphanumeric())
+    } else {
+        unit.class == units::Class::Amount && (over || hedged(prev))
+    };
+    if vague || shielded || !counted || text[unit_at..].starts_with("人民") {
         return Step::Skip(unit_at);
     }
-    let end = unit_at + unit.word.len();
     // `千家万户`, `千方百计`: paired magnitudes make an idiom.
     if char_at(text, end).is_some_and(numbers::is_numeral_char) {
         return Step::Skip(end);

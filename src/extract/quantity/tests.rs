@@ -289,6 +289,15 @@ fn vague_and_bare_magnitudes() {
     );
     assert_eq!(only("服务近万人"), triple("万人", 10_000.0, "人"));
     assert_eq!(only("超千万元"), triple("千万元", 1e7, "元"));
+    assert_eq!(only("年销售额超亿元。"), triple("亿元", 1e8, "元"));
+    // A bare currency magnitude names a class of projects or firms, not an amount.
+    assert_eq!(
+        only("新引进190个亿元以上项目"),
+        triple("190个", 190.0, "个")
+    );
+    assert_eq!(only("特别是亿元以上项目45个"), triple("45个", 45.0, "个"));
+    assert_eq!(only("税收过亿元企业达到23家"), triple("23家", 23.0, "家"));
+    none("每万元GDP能耗");
 }
 
 #[test]
@@ -411,5 +420,25 @@ mod props {
             let want: f64 = s.parse().unwrap();
             prop_assert_eq!(numbers::parse_number(&s), Some(want));
         }
+    }
+}
+
+#[test]
+fn negative_numbers_keep_their_sign() {
+    assert_eq!(only("利润增长-69.1%。"), triple("-69.1%", -69.1, "%"));
+    assert_eq!(only("净利润下滑（-69.1%）"), triple("-69.1%", -69.1, "%"));
+    assert_eq!(only("净利润(−3.5亿元)"), triple("−3.5亿元", -3.5e8, "元"));
+    // Dashes that are no sign: a range, a code, a double dash.
+    for text in [
+        "新增1-3家",
+        "型号C-919客机",
+        "编号A-5家",
+        "2021-2023年新增5家",
+    ] {
+        assert!(
+            raws(text).iter().all(|(_, v, _)| *v >= 0.0),
+            "{text}: {:?}",
+            raws(text)
+        );
     }
 }
