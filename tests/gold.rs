@@ -1,6 +1,8 @@
 //! Scores a fresh build of `seeds/` against the hand-made annotations in `tests/fixtures/`,
 //! the same way the project's independent scorer (`score_figures.py`) does: recall, precision
-//! and region accuracy must each reach 0.90.
+//! and region accuracy, the agreement of year, qualifier and modality, and what the figures
+//! mean: metric and measure accuracy, the precision and recall of the rows a ranking would show
+//! (a catalogue metric, no scope), and the character F1 of labels.
 
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -98,6 +100,66 @@ struct Cand {
     names: Vec<String>,
     /// Year, qualifier and modality as the gold files spell them.
     fields: [Value; 3],
+    label: String,
+    metric: Option<String>,
+    measure: String,
+    scope: Option<String>,
+}
+
+impl Cand {
+    fn rankable(&self) -> bool {
+        self.metric.is_some() && self.scope.is_none()
+    }
+}
+
+/// Character-level F1 of two labels, as multisets of characters without whitespace.
+fn label_f1(got: &str, gold: &str) -> f64 {
+    let a: Vec<char> = got.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut pool: Vec<char> = gold.chars().filter(|c| !c.is_whitespace()).collect();
+    if a.is_empty() || pool.is_empty() {
+        return f64::from(u8::from(a.is_empty() && pool.is_empty()));
+    }
+    let n_gold = pool.len() as f64;
+    let mut common = 0usize;
+    for c in &a {
+        if let Some(k) = pool.iter().position(|p| p == c) {
+            pool.swap_remove(k);
+            common += 1;
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / a.len() as f64, common as f64 / n_gold);
+    2.0 * p * r / (p + r)
+}
+
+/// The metric ids of the catalogue (`METRICS.md`), as the scorer reads them.
+fn catalogue() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/METRICS.md"),
+    )
+    .unwrap();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("- `"))
+        .filter_map(|l| l.split_once("` "))
+        .map(|(id, _)| id.to_string())
+        .filter(|id| {
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .collect()
+}
+
+/// What the figures mean, counted as the scorer counts it.
+#[derive(Default)]
+struct Meaning {
+    metric: (usize, usize),
+    measure: (usize, usize),
+    rows: (usize, usize),
+    gold_rows: (usize, usize),
+    label_sum: f64,
+    label_n: usize,
 }
 
 const FIELDS: [&str; 3] = ["year", "qualifier", "modality"];
@@ -111,10 +173,12 @@ struct Score {
     region_n: usize,
     /// Per field of [`FIELDS`]: matched non-borderline figures that agree, and how many.
     agree: [(usize, usize); 3],
+    meaning: Meaning,
     report: Vec<String>,
 }
 
 fn candidates(ds: &Dataset) -> BTreeMap<String, Vec<Cand>> {
+    let catalogue = catalogue();
     let mut by_file: BTreeMap<String, Vec<Cand>> = BTreeMap::new();
     for f in &ds.figures {
         let Some(art) = ds.articles.iter().find(|a| a.id == f.article) else {
@@ -145,12 +209,17 @@ fn candidates(ds: &Dataset) -> BTreeMap<String, Vec<Cand>> {
             serde_json::to_value(f.qualifier).unwrap(),
             serde_json::to_value(f.modality).unwrap(),
         ];
+        let known = |m: &String| catalogue.contains(m);
         by_file.entry(file).or_default().push(Cand {
             value: f.value,
             unit: f.unit.clone(),
             window,
             names,
             fields,
+            label: f.label.clone(),
+            metric: f.metric.clone().filter(known),
+            measure: f.measure.as_str().to_string(),
+            scope: f.scope.clone(),
         });
     }
     by_file
@@ -173,6 +242,7 @@ fn score(ds: &Dataset, gold: &[Value]) -> Score {
         region_ok: 0,
         region_n: 0,
         agree: [(0, 0); 3],
+        meaning: Meaning::default(),
         report: Vec::new(),
     };
     let empty = Vec::new();
@@ -209,6 +279,46 @@ fn score(ds: &Dataset, gold: &[Value]) -> Score {
                 continue;
             };
             used[i] = true;
+            let c = &cands[i];
+            let region_right = g["region"]
+                .as_str()
+                .is_none_or(|r| regions_agree(r, &c.names));
+            let gold_metric = g["metric"].as_str();
+            let gold_scoped = g["scope"].as_str().is_some_and(|x| !x.is_empty());
+            let gold_rankable = gold_metric.is_some() && !gold_scoped;
+            let row_right = gold_rankable
+                && c.rankable()
+                && c.metric.as_deref() == gold_metric
+                && g["measure"].as_str() == Some(c.measure.as_str())
+                && region_right;
+            let m = &mut s.meaning;
+            if c.rankable() {
+                m.rows.1 += 1;
+                m.rows.0 += usize::from(row_right);
+            }
+            if gold_rankable && !borderline {
+                m.gold_rows.1 += 1;
+                m.gold_rows.0 += usize::from(row_right);
+            }
+            if !borderline {
+                m.label_n += 1;
+                m.label_sum += label_f1(&c.label, g["label"].as_str().unwrap_or(""));
+                m.metric.1 += 1;
+                // A part's figure (gold scope set) may carry its metric or none.
+                let right =
+                    c.metric.as_deref() == gold_metric || (gold_scoped && c.metric.is_none());
+                m.metric.0 += usize::from(right);
+                if !right {
+                    s.report.push(format!(
+                        "metric {file}: {quote}: gold {gold_metric:?}, got {:?}",
+                        c.metric
+                    ));
+                }
+                if gold_metric.is_some() && c.metric.as_deref() == gold_metric {
+                    m.measure.1 += 1;
+                    m.measure.0 += usize::from(g["measure"].as_str() == Some(c.measure.as_str()));
+                }
+            }
             if !borderline {
                 s.found += 1;
                 for (k, field) in FIELDS.iter().enumerate() {
@@ -241,11 +351,16 @@ fn score(ds: &Dataset, gold: &[Value]) -> Score {
             if !used[i] {
                 s.report
                     .push(format!("extra {file}: {} in …{}…", c.value, c.window));
+                // An unmatched figure that would enter a ranking is a wrong row.
+                s.meaning.rows.1 += usize::from(c.rankable());
             }
         }
     }
     s
 }
+
+/// The label F1 the extractor holds.
+const LABEL_F1: f64 = 0.78;
 
 fn load_gold() -> Vec<Value> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -262,7 +377,7 @@ fn load_gold() -> Vec<Value> {
 }
 
 #[test]
-fn build_of_seeds_scores_at_least_090_on_gold() {
+fn build_of_seeds_scores_on_gold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::env::set_current_dir(root).unwrap();
     let files = gaoxin::pipeline::collect_inputs(&[root.join("seeds")]).unwrap();
@@ -281,9 +396,29 @@ fn build_of_seeds_scores_at_least_090_on_gold() {
     for line in &s.report {
         eprintln!("  {line}");
     }
+    // No lower than before figures carried a meaning: 0.985, 0.997 and 0.965.
     assert!(
-        recall >= 0.90 && precision >= 0.90 && region >= 0.90,
+        recall >= 0.98 && precision >= 0.99 && region >= 0.96,
         "{summary}"
+    );
+    let m = &s.meaning;
+    let ratio = |(ok, n): (usize, usize)| ok as f64 / n as f64;
+    let label = m.label_sum / m.label_n as f64;
+    let meaning = format!(
+        "metric {:.4}  measure {:.4}  rank_precision {:.4}  rank_recall {:.4}  label_f1 {label:.4}",
+        ratio(m.metric),
+        ratio(m.measure),
+        ratio(m.rows),
+        ratio(m.gold_rows)
+    );
+    eprintln!("{meaning}");
+    assert!(
+        ratio(m.metric) >= 0.90
+            && ratio(m.measure) >= 0.90
+            && ratio(m.rows) >= 0.95
+            && ratio(m.gold_rows) >= 0.80
+            && label >= LABEL_F1,
+        "{meaning}"
     );
     // Fields the scorer does not weigh, held to what the extractor reaches today.
     let rate = |k: usize| s.agree[k].0 as f64 / s.agree[k].1 as f64;

@@ -47,6 +47,9 @@ const ANAPHORA: &[(&str, Refers)] = &[
     ("该市", Refers::City),
     ("全市", Refers::City),
     ("本市", Refers::City),
+    ("我市", Refers::City),
+    ("我区", Refers::Zone),
+    ("我省", Refers::Province),
     ("该县", Refers::County),
     ("全县", Refers::County),
     ("该省", Refers::Province),
@@ -265,6 +268,7 @@ impl<'a> Context<'a> {
         gaz: &'a Gazetteer,
         text: &'a str,
         mentions: &'a [Mention],
+        title: &str,
         title_mentions: &[Mention],
     ) -> Self {
         let titles = book_titles(text);
@@ -285,7 +289,7 @@ impl<'a> Context<'a> {
             .filter(|(_, l)| !**l)
             .map(|(m, _)| *m)
             .collect();
-        let subject = most_specific(gaz, title_mentions.iter())
+        let subject = title_subject(gaz, title, title_mentions)
             .or_else(|| most_frequent(&standalone))
             .cloned();
         let carries = mentions
@@ -419,6 +423,17 @@ fn specificity(gaz: &Gazetteer, p: &Place) -> u8 {
     }
 }
 
+/// The place a headline is about: the most specific place of its first part that names one.
+/// A two-part headline (`广州研发投入创新高 黄埔R&D投入强度超6%`) leads with its subject and
+/// follows with a detail about a part of it.
+fn title_subject<'m>(gaz: &Gazetteer, title: &str, ms: &'m [Mention]) -> Option<&'m Place> {
+    let first = ms.first()?;
+    let part_end = title[first.range.end..]
+        .find([' ', '\u{3000}', '|', '｜', '：', ':', '！', '!', '—'])
+        .map_or(title.len(), |i| first.range.end + i);
+    most_specific(gaz, ms.iter().filter(|m| m.range.start < part_end))
+}
+
 fn most_specific<'m>(gaz: &Gazetteer, ms: impl Iterator<Item = &'m Mention>) -> Option<&'m Place> {
     let mut best: Option<&Mention> = None;
     for m in ms {
@@ -455,7 +470,7 @@ mod tests {
         let gaz = Gazetteer::bundled();
         let mentions = find_mentions(gaz, text);
         let title_mentions = find_mentions(gaz, title);
-        let ctx = Context::new(gaz, text, &mentions, &title_mentions);
+        let ctx = Context::new(gaz, text, &mentions, title, &title_mentions);
         let i = text.find(raw).expect("raw in text");
         match ctx.region_for(i..i + raw.len(), sentence(text, i..i + raw.len())) {
             Some(Place::Nation) => "全国".into(),

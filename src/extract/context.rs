@@ -288,29 +288,91 @@ const CHANGE_VERBS: &[&str] = &[
     "缩小到",
 ];
 
-/// The year the figure at `at` refers to: the nearest year written before it in its sentence,
-/// else earlier in its paragraph. A year further back is not carried over: articles mix a
-/// report's year with standing facts, and an unstated year is better left unknown. Comparison bases do not count, and a value
-/// reached after a change from a dated value has no year of its own.
-pub fn year(text: &str, at: Range<usize>, around: &Around) -> Option<i32> {
+/// What an article says about its own time: the year it was published and the year its
+/// headline states (`2019年合肥统计公报`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocTime {
+    /// The publication date's year: what 今年, 去年, 上半年 and 目前 refer to.
+    pub present: Option<i32>,
+    /// The year the headline states, which dates the whole document.
+    pub headline: Option<i32>,
+}
+
+impl DocTime {
+    /// The time of an article published on `date` (`2020-01-21`, `2021-03`) under `title`.
+    pub fn of(date: Option<&str>, title: &str) -> DocTime {
+        let present = date
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .filter(|y| (1949..=2100).contains(y));
+        let mut headline = years(title).map(|(_, y)| y);
+        let first = headline.next();
+        // A headline spanning years (`2012年到2021年`) dates no single one.
+        let headline = first.filter(|_| headline.next().is_none());
+        DocTime { present, headline }
+    }
+}
+
+/// Words naming a year relative to the publication date, with the offset from it.
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年度", 0),
+    ("上半年", 0),
+    ("前三季度", 0),
+    ("一季度", 0),
+    ("截至目前", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("前年", -2),
+];
+
+/// Words saying that a sentence speaks of the present: its figure is of the publication year.
+const PRESENT: &[&str] = &["目前", "当前", "如今", "现有", "现已", "截至目前"];
+
+/// Relative year words in `text`, resolved against `present`, with their byte offsets.
+fn relative_years(text: &str, present: Option<i32>) -> impl Iterator<Item = (usize, i32)> + '_ {
+    RELATIVE_YEARS.iter().flat_map(move |&(w, d)| {
+        text.match_indices(w)
+            .filter_map(move |(i, _)| present.map(|p| (i, p + d)))
+    })
+}
+
+/// The year the figure at `at` refers to: the nearest year written (or named relative to the
+/// publication date: 今年, 去年, 上半年) before it in its sentence, else earlier in its paragraph;
+/// else the year the headline states; else, where the sentence speaks of the present (目前,
+/// 现有), the publication year. A year further back is not carried over: articles mix a
+/// report's year with standing facts, and an unstated year is better left unknown. Comparison
+/// bases do not count, and a value reached after a change from a dated value has no year of its
+/// own.
+pub fn year(text: &str, at: Range<usize>, around: &Around, time: DocTime) -> Option<i32> {
     let (p, s) = (&around.paragraph, &around.sentence);
     let nearest = |from: usize| {
-        years(&text[from..at.start])
-            .filter(|(i, _)| {
+        let lead = &text[from..at.start];
+        years(lead)
+            .map(|(i, y)| (i, y, 4))
+            .chain(relative_years(lead, time.present).map(|(i, y)| (i, y, 0)))
+            .filter(|(i, _, _)| {
                 let before = text[..from + i].trim_end();
                 !BASE_MARKERS.iter().any(|w| before.ends_with(w))
             })
-            .last()
-            .map(|(i, y)| (from + i, y))
+            .max_by_key(|(i, _, _)| *i)
+            .map(|(i, y, digits)| (from + i + digits, y))
     };
     // A sentence that sets its own time (`目前，…`, `今年…`) does not inherit an earlier year.
     let own_time = TIME_FRAMES
         .iter()
         .any(|w| text[s.start..].trim_start().starts_with(w));
-    let (i, y) = nearest(s.start).or_else(|| (!own_time).then(|| nearest(p.start)).flatten())?;
+    let found = nearest(s.start).or_else(|| (!own_time).then(|| nearest(p.start)).flatten());
+    let Some((end, y)) = found else {
+        let sentence = &text[s.start..at.start];
+        let present = PRESENT.iter().any(|w| sentence.contains(w));
+        return time
+            .headline
+            .or_else(|| present.then_some(time.present).flatten());
+    };
     // `由2017年的62.8%提升到66.7%`: a dated value, a change, then the number. Without a value in
     // between (`2021年，企业增至228家`) the year is the number's own.
-    let between = &text[i + 4..at.start];
+    let between = &text[end.min(at.start)..at.start];
     let changed_from_dated = CHANGE_VERBS.iter().any(|w| {
         between
             .find(w)
@@ -333,7 +395,7 @@ mod tests {
     }
 
     fn year(text: &str, at: Range<usize>) -> Option<i32> {
-        super::year(text, at.clone(), &Around::of(text, at))
+        super::year(text, at.clone(), &Around::of(text, at), DocTime::default())
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::attribution::Context;
-use super::context::{self, Around};
+use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
 use super::label::label;
 use super::meaning::{self, Meaning, Spot};
@@ -175,12 +175,16 @@ pub struct ArticleFigures {
 /// a few thousand characters, far below this, and are read whole.
 const PART: usize = 32 * 1024;
 
-/// Extracts the figures of one article.
-pub fn extract(gaz: &Gazetteer, title: &str, text: &str) -> ArticleFigures {
-    let title_mentions = find_mentions(gaz, title);
+/// Extracts the figures of one article, published on `date` (`2021-03-01`) when known.
+pub fn extract(gaz: &Gazetteer, title: &str, text: &str, date: Option<&str>) -> ArticleFigures {
+    let head = Headline {
+        title,
+        mentions: find_mentions(gaz, title),
+        time: DocTime::of(date, title),
+    };
     let mut out = ArticleFigures::default();
     for part in parts(text, PART) {
-        let found = extract_part(gaz, &text[part.clone()], &title_mentions);
+        let found = extract_part(gaz, &text[part.clone()], &head);
         let shift = |r: Range<usize>| r.start + part.start..r.end + part.start;
         out.drafts.extend(found.drafts.into_iter().map(|mut d| {
             d.range = shift(d.range);
@@ -247,10 +251,17 @@ fn parts(text: &str, max: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// What an article's headline and date tell about all its figures.
+struct Headline<'a> {
+    title: &'a str,
+    mentions: Vec<Mention>,
+    time: DocTime,
+}
+
 /// Extracts the figures of one part of an article.
-fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> ArticleFigures {
+fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures {
     let mentions = find_mentions(gaz, text);
-    let ctx = Context::new(gaz, text, &mentions, title_mentions);
+    let ctx = Context::new(gaz, text, &mentions, head.title, &head.mentions);
     let quantities = quantity::scan(text);
     // A label never reaches back past a place name or another figure in its clause.
     let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
@@ -272,7 +283,7 @@ fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> Arti
                 value: q.value,
                 qualifier: context::qualifier(text, at.clone(), q.inner_qualifier),
                 modality: context::modality(text, at.clone(), &around),
-                year: context::year(text, at.clone(), &around),
+                year: context::year(text, at.clone(), &around, head.time),
                 place: ctx.region_for(at.clone(), around.sentence.clone()),
                 sentence: around.sentence,
                 clause: around.clause,
@@ -297,7 +308,7 @@ mod tests {
     use super::*;
 
     fn extract_text(title: &str, text: &str) -> Vec<Draft> {
-        extract(Gazetteer::bundled(), title, text).drafts
+        extract(Gazetteer::bundled(), title, text, None).drafts
     }
 
     #[test]
@@ -377,8 +388,13 @@ mod tests {
         let para = "成都高新区新增高新技术企业2443家，营业收入突破5200亿元，同比增长11.3％。";
         let text = para.repeat(3 * PART / para.len());
         assert!(parts(&text, PART).len() > 2);
-        let found = extract(gaz, "", &text);
-        let whole = extract_part(gaz, para, &[]);
+        let found = extract(gaz, "", &text, None);
+        let head = Headline {
+            title: "",
+            mentions: Vec::new(),
+            time: DocTime::default(),
+        };
+        let whole = extract_part(gaz, para, &head);
         assert_eq!(whole.drafts.len(), 3);
         assert_eq!(found.drafts.len(), 3 * (text.len() / para.len()));
         for d in &found.drafts {

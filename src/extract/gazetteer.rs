@@ -12,6 +12,7 @@
 //! County-level cities administered by a province (济源市, 仙桃市) have no city.
 
 pub mod names;
+pub mod zones;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -13,11 +13,17 @@
 //!   mention is dropped.
 //! - County-level names of two characters, and county-level short forms, count only when the
 //!   article also names their city or province (or they name a park): `剑阁` alone could be any
-//!   word, `四川剑阁` is the county.
+//!   word, `四川剑阁` is the county. Inside a park's name such a short form gives way to the
+//!   article's places when they lie in another province (`凌云产业园` in a 宁波 article).
+//! - Zones of the national list (`data/zones.tsv`) are parks wherever their names or nicknames
+//!   appear (`光谷`, `中新天津生态城`); a pattern-found park that names one takes its name and
+//!   lies in its division unless its own place part is more precise (`天津滨海高新区`).
+//!   Sub-areas (`江北新区直管区`, a clause-initial `核心区`) are parks of the park before them.
 
 mod context;
 mod matcher;
 mod parks;
+mod zones;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -129,7 +135,14 @@ fn mentions(gaz: &Gazetteer, m: &Matcher, text: &str) -> Vec<Mention> {
             ctx.add(t.start, c);
         }
     }
-    let parks = parks::find(&mut ctx, m, text, &tokens);
+    let zone_hits = m.zones.hits(text);
+    for h in &zone_hits {
+        ctx.add(h.range.start, h.zone.code);
+    }
+    let mut parks = parks::find(&mut ctx, m, text, &tokens, &zone_hits);
+    parks.extend(zones::standalone(&zone_hits, &parks));
+    parks.sort_by_key(|p| p.range.start);
+    let parks = zones::subareas(text, parks);
     let mut out: Vec<Mention> = Vec::new();
     let mut pi = 0;
     let mut left: Option<(usize, u32)> = None;

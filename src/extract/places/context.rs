@@ -97,9 +97,16 @@ impl<'g> Context<'g> {
             }
         }
         let kind = |c: u32| self.gaz.get(c).map(|d| d.kind);
+        // A page about one province never reaches into another for a name it does not support.
+        let home = self.home_province();
+        let at_home = |c: u32| home.is_none_or(|h| self.gaz.province_of(c) == Some(h));
         let only = |f: &dyn Fn(&(u32, bool)) -> bool| -> Option<u32> {
             let v: Vec<u32> = cands.iter().filter(|c| f(c)).map(|c| c.0).collect();
-            if let [c] = v[..] { Some(c) } else { None }
+            if let [c] = v[..] {
+                Some(c).filter(|&c| at_home(c))
+            } else {
+                None
+            }
         };
         // A full name wins over short forms of other divisions (`吉林市` never means the province).
         if let Some(c) = only(&|c| c.1 && depth(self.gaz, c.0) <= 1) {
@@ -117,6 +124,22 @@ impl<'g> Context<'g> {
             return only(&|c| kind(c.0) == Some(RegionKind::City));
         }
         None
+    }
+
+    /// Whether `code` lies in another province than the place the text around `pos` is about.
+    pub fn foreign(&self, code: u32, pos: usize) -> bool {
+        let here = self.nearest(pos).and_then(|n| self.gaz.province_of(n));
+        here.is_some() && here != self.gaz.province_of(code)
+    }
+
+    /// The province every place mentioned so far lies in, if there is exactly one.
+    fn home_province(&self) -> Option<u32> {
+        let mut provinces = self
+            .anchors
+            .iter()
+            .filter_map(|&(_, c)| self.gaz.province_of(c));
+        let first = provinces.next()?;
+        provinces.all(|p| p == first).then_some(first)
     }
 
     /// The one code that encloses all the others (`朝阳市` for 朝阳市 and 朝阳县), or the only one.

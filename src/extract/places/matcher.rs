@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::zones::ZoneMatcher;
 use crate::extract::gazetteer::Gazetteer;
 
 /// Park suffixes as written → the short suffix of the canonical park name. `国家` spellings are
@@ -47,6 +48,7 @@ pub(crate) const SUFFIXES: &[(&str, &str)] = &[
     ("综合保税区", "综合保税区"),
     ("保税区", "保税区"),
     ("开发区", "开发区"),
+    ("合作区", "合作区"),
     ("园区", "园区"),
 ];
 
@@ -136,6 +138,8 @@ pub(crate) struct Token {
 pub(crate) struct Matcher {
     ac: AhoCorasick,
     pats: Vec<Pat>,
+    /// Listed zone names, matched apart: `成都高新区` must stay `成都` + `高新区` for the park rules.
+    pub zones: ZoneMatcher,
 }
 
 impl Matcher {
@@ -177,7 +181,11 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .ok()?;
-        Some(Matcher { ac, pats })
+        Some(Matcher {
+            ac,
+            pats,
+            zones: ZoneMatcher::new(gaz),
+        })
     }
 
     /// The pattern behind a token.

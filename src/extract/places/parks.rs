@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::context::{Context, depth};
 use super::matcher::{Matcher, Pat, Token};
+use super::zones::{self, ZoneHit};
 use crate::dataset::RegionKind;
 use crate::extract::gazetteer::is_municipality;
 
@@ -17,6 +18,21 @@ pub(crate) struct ParkHit {
     pub parent: Option<u32>,
     /// Division tokens in the place part, left to right.
     divs: Vec<usize>,
+    /// Whether the parent is the article's nearby place rather than one the name gives.
+    pub from_context: bool,
+}
+
+impl ParkHit {
+    /// A park not read from a place part (a listed zone name, a sub-area).
+    pub fn new(range: Range<usize>, name: &str, parent: Option<u32>) -> ParkHit {
+        ParkHit {
+            range,
+            name: name.to_string(),
+            parent,
+            divs: Vec::new(),
+            from_context: false,
+        }
+    }
 }
 
 /// Words that end up right before a park suffix without naming a park (`助力高新区`, `工业园区`).
@@ -210,6 +226,9 @@ const WORD_STOP: &[&str] = &[
     "评为",
     "荣获",
     "获得",
+    "深度",
+    "战略",
+    "全面",
 ];
 
 /// Characters that end a place word on its left: particles and prepositions.
@@ -218,7 +237,7 @@ const BOUNDARY: &str = "的在与和及对了是为到从由至向把被让使�
 /// Characters that show the run is the tail of a longer phrase (`全部集聚`, `省级`), not a name.
 const MID_PHRASE: &str = "该各本全每这那其此个家级";
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
@@ -328,23 +347,37 @@ impl Walker<'_> {
             let Some(Pat::Name(cands)) = self.tokens.get(i).map(|t| self.m.pat(t)) else {
                 continue;
             };
-            if let Some(c) = ctx.choose(cands, left) {
-                left = Some(c);
-                out.push((i, c));
+            let Some(c) = ctx.choose(cands, left) else {
+                continue;
+            };
+            // `凌云产业园` in a 宁波 article: a county's short form that nothing else supports,
+            // in another province than the article's places, is part of a name, not the county.
+            let short = !cands.iter().any(|&(k, full)| k == c && full);
+            if short
+                && depth(ctx.gaz, c) == 2
+                && !ctx.supports(c, left)
+                && ctx.foreign(c, part.start)
+            {
+                continue;
             }
+            left = Some(c);
+            out.push((i, c));
         }
         out
     }
 
-    /// The most specific division named, else the article's nearby place.
-    fn parent(&self, ctx: &Context, part: &Part, resolved: &[(usize, u32)]) -> Option<u32> {
+    /// The most specific division named, else the article's nearby place (and `true`).
+    fn parent(&self, ctx: &Context, part: &Part, resolved: &[(usize, u32)]) -> (Option<u32>, bool) {
         let mut best: Option<u32> = None;
         for &(_, c) in resolved {
             if best.is_none_or(|b| depth(ctx.gaz, c) >= depth(ctx.gaz, b)) {
                 best = Some(c);
             }
         }
-        best.or_else(|| ctx.nearest(part.start))
+        match best {
+            Some(b) => (Some(b), false),
+            None => (ctx.nearest(part.start), true),
+        }
     }
 
     /// The place part as a name: full division names shortened (`德阳市` → `德阳`) and a leading
@@ -392,14 +425,25 @@ fn enumeration_end(text: &str, pos: usize) -> Option<usize> {
     Some(head.len())
 }
 
-/// Finds parks in `text`; each park's parent is resolved against `ctx`, and recorded in it.
-pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token]) -> Vec<ParkHit> {
+/// Finds parks in `text`; each park's parent is resolved against `ctx` and the listed zones
+/// found in the text (`zone_hits`), and recorded in `ctx`.
+pub(crate) fn find(
+    ctx: &mut Context,
+    m: &Matcher,
+    text: &str,
+    tokens: &[Token],
+    zone_hits: &[ZoneHit],
+) -> Vec<ParkHit> {
     let w = Walker { text, tokens, m };
     let mut parks: Vec<ParkHit> = Vec::new();
     for (si, s) in tokens.iter().enumerate() {
         let Pat::Suffix(canon) = m.pat(s) else {
             continue;
         };
+        // `合作区域`, `新区域`: a word for area, not a park.
+        if text.get(s.end..).is_some_and(|r| r.starts_with('域')) {
+            continue;
+        }
         if parks.last().is_some_and(|p| p.range.end > s.start) {
             continue;
         }
@@ -419,17 +463,20 @@ pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token])
             }
             for (part, end) in items.into_iter().rev() {
                 let resolved = w.resolve(ctx, &part);
-                let parent = w.parent(ctx, &part, &resolved);
+                let (parent, from_context) = w.parent(ctx, &part, &resolved);
                 let place = w.place_name(ctx, &part, end, &resolved);
-                if let Some(p) = parent {
-                    ctx.add(part.start, p);
-                }
-                parks.push(ParkHit {
+                let mut park = ParkHit {
                     range: part.start..end,
                     name: format!("{place}{canon}"),
                     parent,
                     divs: part.divs,
-                });
+                    from_context,
+                };
+                zones::link(ctx.gaz, &mut park, end, zone_hits);
+                if let Some(p) = park.parent {
+                    ctx.add(park.range.start, p);
+                }
+                parks.push(park);
             }
             continue;
         }
@@ -465,17 +512,23 @@ pub(crate) fn find(ctx: &mut Context, m: &Matcher, text: &str, tokens: &[Token])
                 end = next.end + c.len();
             }
         }
-        let parent = parent.or_else(|| w.parent(ctx, &part, &resolved));
-        if let Some(p) = parent {
-            ctx.add(part.start, p);
-        }
+        let (parent, from_context) = match parent {
+            Some(p) => (Some(p), false),
+            None => w.parent(ctx, &part, &resolved),
+        };
         let place = w.place_name(ctx, &part, s.start, &resolved);
-        parks.push(ParkHit {
+        let mut park = ParkHit {
             range: part.start..end,
             name: format!("{place}{canon}"),
             parent,
             divs: part.divs,
-        });
+            from_context,
+        };
+        zones::link(ctx.gaz, &mut park, s.end, zone_hits);
+        if let Some(p) = park.parent {
+            ctx.add(park.range.start, p);
+        }
+        parks.push(park);
     }
     parks
 }

@@ -254,3 +254,148 @@ fn province_context_does_not_pick_obscure_counties() {
     assert_eq!(f[1].1, park("西安高新区", Some(610100)));
     assert!(found("湖南省积极建设西部陆海新通道").len() == 1);
 }
+
+fn parks_of(text: &str) -> Vec<(String, Place)> {
+    found(text)
+        .into_iter()
+        .filter(|(_, p)| matches!(p, Place::Park { .. }))
+        .collect()
+}
+
+#[test]
+fn listed_zones_and_nicknames_are_parks() {
+    let east_lake = park("武汉东湖高新区", Some(420100));
+    assert_eq!(parks_of("光谷企业数量")[0].1, east_lake);
+    assert_eq!(
+        parks_of("中国光谷的企业")[0],
+        ("中国光谷".into(), east_lake.clone())
+    );
+    assert_eq!(parks_of("武汉东湖新技术开发区管委会")[0].1, east_lake);
+    let f = found("湖北武汉东湖新技术开发区管委会");
+    assert_eq!(f[0].1, Place::Division(420000));
+    assert_eq!(f[1], ("武汉东湖新技术开发区".into(), east_lake.clone()));
+    assert_eq!(parks_of("东湖高新区发布")[0].1, east_lake);
+    let f = found("中新天津生态城已累计导入项目");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].1, park("中新天津生态城", Some(120000)));
+    assert_eq!(
+        parks_of("中关村的企业")[0].1,
+        park("中关村科技园", Some(110000))
+    );
+}
+
+#[test]
+fn listed_zones_link_pattern_parks_to_their_division() {
+    assert_eq!(
+        parks_of("两江新区发布")[0].1,
+        park("重庆两江新区", Some(500000))
+    );
+    assert_eq!(
+        parks_of("四川天府新区")[0].1,
+        park("四川天府新区", Some(510000))
+    );
+    assert_eq!(
+        parks_of("在仲恺高新区")[0].1,
+        park("仲恺高新区", Some(441300))
+    );
+    assert_eq!(
+        parks_of("兰白自创区")[0].1,
+        park("兰白自创区", Some(620000))
+    );
+    // A zone spanning several cities is the province's, not the city the article is about.
+    let f = parks_of("常州市推进苏南国家自主创新示范区建设");
+    assert_eq!(f[0].1, park("苏南自创区", Some(320000)));
+    // The park's own division stays where it lies inside the zone's.
+    assert_eq!(
+        parks_of("天津滨海高新区")[0].1,
+        park("天津滨海高新区", Some(120116))
+    );
+    assert_eq!(
+        parks_of("深圳光明科学城")[0].1,
+        park("光明科学城", Some(440311))
+    );
+    assert_eq!(
+        parks_of("广州南沙新区")[0].1,
+        park("广州南沙新区", Some(440115))
+    );
+    // A nickname inside a pattern-found park places it when no division does.
+    assert_eq!(
+        parks_of("光谷科技园")[0].1,
+        park("光谷科技园", Some(420100))
+    );
+}
+
+#[test]
+fn zone_links_that_must_not_fire() {
+    // Three 火炬 zones, two 医药 zones: the bare form names none of them.
+    assert_eq!(parks_of("火炬高新区")[0].1, park("火炬高新区", None));
+    assert_eq!(parks_of("医药高新区")[0].1, park("医药高新区", None));
+    // Names made of division names stay divisions.
+    assert_eq!(found("上海浦东新区")[1].1, Place::Division(310115));
+    assert_eq!(found("天津滨海新区")[1].1, Place::Division(120116));
+    // Not a listed name: the pattern's parent stands.
+    assert_eq!(
+        parks_of("武汉高新区")[0].1,
+        park("武汉高新区", Some(420100))
+    );
+    assert!(parks_of("张江说").is_empty(), "a bare 张江 may be a person");
+    assert!(parks_of("东湖公园").is_empty());
+}
+
+#[test]
+fn subareas_are_parks_under_their_zone() {
+    let f = parks_of("南京江北新区直管区实现增长");
+    assert_eq!(
+        f[0],
+        (
+            "南京江北新区直管区".into(),
+            park("南京江北新区直管区", Some(320100))
+        )
+    );
+    let f = parks_of("厦门科学城构建孵化体系,核心园区累计新增企业2500家");
+    assert_eq!(f[1].1, park("厦门科学城核心园区", Some(350200)));
+    let f = parks_of("苏州工业园区加快建设,苏相合作区实现产值");
+    assert_eq!(f[1].1, park("苏相合作区", Some(320500)));
+    assert!(parks_of("深化战略合作区域").is_empty());
+    assert!(parks_of("推进深度合作区建设").is_empty());
+    assert!(parks_of("两地合作区域").is_empty());
+    let f = parks_of("苏州工业园区。核心区实现产值");
+    assert_eq!(f[1].1, park("苏州工业园区核心区", Some(320500)));
+}
+
+#[test]
+fn subareas_that_must_not_fire() {
+    for text in [
+        "核心区建设加快",
+        "厦门科学城打造核心区",
+        "厦门科学城,核心区域",
+        "厦门科学城。\n核心区实现产值",
+    ] {
+        let f = parks_of(text);
+        assert!(f.iter().all(|(s, _)| !s.contains("核心")), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn county_names_inside_other_names_follow_the_article() {
+    // 凌云 is 广西's 凌云县; in a 宁波 article its park is 宁波's.
+    let f = parks_of("宁波市。凌云产业园入驻企业");
+    assert_eq!(f[0].1, park("凌云产业园", Some(330200)));
+    // Must not fire: the county's own city supports it, and a park name alone keeps it.
+    let f = parks_of("百色市凌云产业园");
+    assert_eq!(f[0].1, park("百色凌云产业园", Some(451027)));
+    assert_eq!(parks_of("延吉高新区")[0].1.city(gaz()), Some(222400));
+}
+
+#[test]
+fn shared_names_stay_in_the_page_province() {
+    // 资阳 is 四川's 资阳市 and 湖南's 资阳区 (益阳): a 湖南 page does not reach into 四川.
+    let f = found("湖南省的企业。资阳的企业");
+    assert!(
+        f.iter().all(|(_, p)| *p != Place::Division(512000)),
+        "{f:?}"
+    );
+    // Must not fire: alone or with 四川, 资阳 is the city.
+    assert_eq!(found("资阳的企业")[0].1, Place::Division(512000));
+    assert_eq!(found("四川资阳的企业")[1].1, Place::Division(512000));
+}
