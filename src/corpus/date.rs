@@ -186,8 +186,13 @@ pub fn from_meta(value: &str) -> Option<String> {
 /// A date inside a sentence (`2023年7月20日，园区召开大会。`) is not a dateline, nor is a year
 /// alone (`2021年营业收入`).
 pub fn dateline(line: &str) -> Option<String> {
-    let t = ascii_digits(line.trim());
-    if t.chars().count() > 80 || t.contains(['。', '，', '；', '！', '？', '、']) {
+    let t = line.trim();
+    // A dateline is short; long lines are never copied.
+    if t.len() > 320 || t.chars().count() > 80 {
+        return None;
+    }
+    let t = ascii_digits(t);
+    if t.contains(['。', '，', '；', '！', '？', '、']) {
         return None;
     }
     let found = find_date(&t)?;
