@@ -221,12 +221,12 @@ fn app_in_a_real_terminal() {
     escape(&tmux);
     keys(&tmux, &["Tab"]);
 
-    // Compare the two cities that lead on high-tech enterprises, whichever the data makes them.
+    // Compare the two regions that lead on high-tech enterprises, whichever the data makes them.
     let ix = Index::new(dataset::bundled().unwrap());
     let name = |r: usize| ix.region(r).unwrap().name.clone();
-    let cities = query::rank(&ix, "high_tech_enterprises", KindFilter::Cities, None);
-    assert!(cities.entries.len() >= 2, "two cities to compare");
-    let pair = [cities.entries[0].region, cities.entries[1].region];
+    let leading = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
+    assert!(leading.entries.len() >= 2, "two regions to compare");
+    let pair = [leading.entries[0].region, leading.entries[1].region];
     let names = pair.map(name);
     tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
     mark(&tmux, &names[0]);
