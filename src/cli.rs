@@ -65,6 +65,10 @@ pub enum RankKind {
     Park,
     /// Prefecture-level cities only.
     City,
+    /// Provinces only.
+    Province,
+    /// City districts and counties only.
+    District,
 }
 
 /// Shells `completions` writes scripts for.

@@ -244,14 +244,17 @@ fn app_in_a_real_terminal() {
     let cells = [0, 1].map(|i| hte.cell_text(i, Lang::En).unwrap());
     let head = screen.iter().find(|l| l.contains("Metric")).unwrap();
     // The table row (the metric name is cut to its column), not the chart's title; values
-    // end under the end of their region's name.
+    // end under the end of their region's name, short of it by at most their decimals and
+    // markers (numbers line up on their digits).
     let row = screen.iter().find(|l| l.starts_with("│High-tech")).unwrap();
-    assert_eq!(
-        end_columns(row, &cells),
-        end_columns(head, &names),
-        "{}",
-        screen.join("\n")
-    );
+    let ends = end_columns(row, &cells);
+    for ((cell, end), name_end) in cells.iter().zip(ends).zip(end_columns(head, &names)) {
+        assert!(
+            end <= name_end && end + 4 >= name_end,
+            "{cell:?} ends at {end}, its column at {name_end}\n{}",
+            screen.join("\n")
+        );
+    }
 
     // Rank on high-tech enterprises (高新技术企业), picked by its pinyin initials.
     escape(&tmux);
@@ -271,7 +274,7 @@ fn app_in_a_real_terminal() {
         let value = format!(
             "{}{}",
             format::qualifier(f.qualifier),
-            ranking.scale.number(e.value)
+            ranking.scale.in_lang(Lang::En).number(e.value)
         );
         [
             text::truncate(&name(e.region), 16).trim_end().to_string(),
@@ -300,6 +303,68 @@ fn app_in_a_real_terminal() {
         "still in the alternate screen"
     );
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor left hidden");
+}
+
+/// Starts the app at `w`×`h` in English with `args`, and waits for its first frame.
+fn start_app(tmux: &Tmux, w: u16, h: u16, args: &str) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bin = env!("CARGO_BIN_EXE_gaoxin");
+    let (w, h) = (w.to_string(), h.to_string());
+    tmux.run(&["new-session", "-d", "-s", "t", "-x", &w, "-y", &h, "cat"]);
+    tmux.run(&["set-option", "-g", "status", "off"]);
+    tmux.run(&["resize-window", "-t", "t", "-x", &w, "-y", &h]);
+    let cmd = format!(
+        "cd '{root}' && LANG=en_US.UTF-8 LC_ALL=C.UTF-8 '{bin}' {args}; \
+         echo GAOXIN-EXIT $?; exec cat"
+    );
+    tmux.run(&["respawn-pane", "-k", "-t", "t", &cmd]);
+    tmux.wait_for("the app", |s| s.iter().any(|l| l.contains("Regions")));
+}
+
+#[test]
+fn search_space_search_space_compares_both_and_searches_start_fresh() {
+    let tmux = Tmux::start_named("flows");
+    start_app(&tmux, 100, 30, "");
+    // Enter leaves the search for the figures pane; Space marks the shown region there.
+    for (n, name) in [(1, "hangzhou"), (2, "changzhou")] {
+        typed(&tmux, &format!("/{name}"));
+        keys(&tmux, &["Enter"]);
+        tmux.wait_for("the figures pane", |s| {
+            s.last().is_some_and(|l| l.contains("FIGURES"))
+        });
+        keys(&tmux, &["Space"]);
+        let marked = format!("marked {n}/6");
+        tmux.wait_for(&marked, |s| s.iter().any(|l| l.contains(&marked)));
+    }
+    keys(&tmux, &["c"]);
+    let screen = tmux.wait_for("the comparison", |s| {
+        s.iter().any(|l| l.contains("Compare · 2 regions"))
+    });
+    let head = screen.iter().find(|l| l.contains("Metric")).unwrap();
+    assert!(head.contains("杭州市") && head.contains("常州市"), "{head}");
+    escape(&tmux);
+
+    // A second search does not append to the first.
+    typed(&tmux, "/");
+    let screen = tmux.wait_for("an empty query", |s| s.iter().any(|l| l.starts_with("│/▏")));
+    assert!(!screen.iter().any(|l| l.contains("/changzhou")));
+    typed(&tmux, "qqqqxxxx");
+    tmux.wait_for("the no-match message", |s| {
+        s.iter()
+            .any(|l| l.contains("No region matches \"qqqqxxxx\""))
+            && s.iter().any(|l| l.contains("(no region matches)"))
+    });
+    // Ctrl-U clears the query; a typo still finds the city.
+    keys(&tmux, &["C-u"]);
+    typed(&tmux, "chegndu");
+    keys(&tmux, &["Enter"]);
+    tmux.wait_for("成都市 from a typo", |s| {
+        s.iter().any(|l| l.contains("成都市  city"))
+    });
+    keys(&tmux, &["q"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
 }
 
 #[test]

@@ -111,7 +111,10 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
     let mut table = Table::new(&titles);
     let mut records = Vec::new();
     for row in &c.rows {
-        let mut cells = vec![ix.metric_name(&row.metric, lang), row.scale.suffix()];
+        let mut cells = vec![
+            ix.metric_name(&row.metric, lang),
+            row.scale.in_lang(lang).suffix(),
+        ];
         for (i, &r) in regions.iter().enumerate() {
             let text = row.cell_text(i, lang);
             let best = row.best == Some(i);
@@ -141,6 +144,9 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
             ]);
         }
         table.rows.push(cells);
+    }
+    for col in 2..2 + regions.len() {
+        table.align_decimals(col);
     }
     let notes = if c.rows.is_empty() {
         vec![
@@ -182,7 +188,8 @@ fn rank(
     lang: Lang,
 ) -> Report {
     let r = query::rank(ix, metric, kind, year_filter);
-    let value_title = format!(">{} ({})", lang.pick("数值", "value"), r.scale.suffix());
+    let scale = r.scale.in_lang(lang);
+    let value_title = format!(">{} ({})", lang.pick("数值", "value"), scale.suffix());
     let mut table = Table::new(&[
         ">#",
         lang.pick("地区", "region"),
@@ -201,10 +208,14 @@ fn rank(
         let mut value = format!(
             "{}{}",
             format::qualifier(f.qualifier),
-            r.scale.number(e.value)
+            scale.number(e.value)
         );
         if f.unit != r.scale.unit {
-            value = format!("{value} {}", f.unit);
+            let unit = match lang {
+                Lang::Zh => f.unit.as_str(),
+                Lang::En => format::unit_en(&f.unit),
+            };
+            value = format!("{value} {unit}").trim_end().to_string();
         }
         let mut note: Vec<String> = Vec::new();
         let m = format::modality(f.modality, lang);
@@ -238,11 +249,14 @@ fn rank(
             f.id.clone().into(),
         ]);
     }
+    table.align_decimals(3);
     let name = ix.metric_name(metric, lang);
     let scope = match kind {
         query::KindFilter::All => lang.pick("全部地区", "all regions"),
         query::KindFilter::Parks => lang.pick("园区", "parks"),
         query::KindFilter::Cities => lang.pick("城市", "cities"),
+        query::KindFilter::Provinces => lang.pick("省级", "provinces"),
+        query::KindFilter::Districts => lang.pick("区县", "districts and counties"),
     };
     let when = year_filter.map_or(String::new(), |y| format!(" · {y}"));
     let mut notes = vec![legend(lang, false)];
@@ -343,7 +357,9 @@ fn export(ix: &Index, lang: Lang) -> Report {
             "" => r.label.clone(),
             m => ix.metric_name(m, lang),
         };
-        let value = ix.figure(i).map_or(String::new(), format::figure_value);
+        let value = ix
+            .figure(i)
+            .map_or(String::new(), |f| format::figure_value_in(f, lang));
         table.rows.push(vec![
             r.region.clone(),
             label,

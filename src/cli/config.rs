@@ -128,6 +128,8 @@ pub fn resolve(ix: &Index, command: Command) -> anyhow::Result<(Request, Format)
                     RankKind::All => KindFilter::All,
                     RankKind::Park => KindFilter::Parks,
                     RankKind::City => KindFilter::Cities,
+                    RankKind::Province => KindFilter::Provinces,
+                    RankKind::District => KindFilter::Districts,
                 },
                 year,
             },

@@ -48,6 +48,21 @@ impl Table {
         }
     }
 
+    /// Pads the numbers of column `col` so that their decimal points line up.
+    pub fn align_decimals(&mut self, col: usize) {
+        let cells: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| r.get(col).cloned().unwrap_or_default())
+            .collect();
+        let aligned = crate::query::format::align_decimals(&cells);
+        for (row, cell) in self.rows.iter_mut().zip(aligned) {
+            if let Some(c) = row.get_mut(col) {
+                *c = cell;
+            }
+        }
+    }
+
     /// Renders the table: columns two spaces apart, a rule under the titles, trailing spaces
     /// trimmed. Widths are display columns, so `成都市` and `天津滨海高新区` line up.
     pub fn render(&self) -> String {

@@ -14,9 +14,9 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
     let counts = match lang {
         Lang::Zh => format!("{} 项数据 · {} 篇文章", figs.len(), ix.region_articles[r]),
         Lang::En => format!(
-            "{} figures · {} articles",
-            figs.len(),
-            ix.region_articles[r]
+            "{} · {}",
+            i18n::count_en(figs.len(), "figure"),
+            i18n::count_en(ix.region_articles[r], "article")
         ),
     };
     let head = vec![
@@ -46,7 +46,7 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
         }
         table.rows.push(vec![
             ix.figure_name(fig, lang),
-            format::figure_value(fig),
+            format::figure_value_in(fig, lang),
             format::year(fig.year),
             flags,
             format!("《{}》", row.article_title),
@@ -55,7 +55,7 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
     }
     let mut notes = Vec::new();
     for t in query::trends(ix, r) {
-        let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit);
+        let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit).in_lang(lang);
         let points: Vec<String> = t
             .points
             .iter()
@@ -86,7 +86,7 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
                 let fig = ix.figure(f)?;
                 Some(format!(
                     "{} 《{}》",
-                    format::figure_value(fig),
+                    format::figure_value_in(fig, lang),
                     row.article_title
                 ))
             })

@@ -11,8 +11,8 @@ use super::i18n::Lang;
 use super::index::Index;
 use super::keymap::{Action, Mode, Pane};
 use super::layout;
+use super::layout::Hits;
 use super::search::Hit;
-use super::view::Hits;
 
 mod overlay;
 mod reader;
@@ -171,7 +171,14 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
-        } else if self.typing {
+        } else {
+            self.screen_mode()
+        }
+    }
+
+    /// The screen under the help overlay, if it is open.
+    pub fn screen_mode(&self) -> Mode {
+        if self.typing {
             Mode::Filter
         } else if self.reader.is_some() {
             Mode::Reader
@@ -187,6 +194,11 @@ impl App {
         } else {
             Mode::Regions
         }
+    }
+
+    /// The help overlay's lines for the screen under it.
+    pub fn help_lines(&self) -> Vec<super::keymap::HelpLine> {
+        super::keymap::help(self.lang, self.screen_mode())
     }
 
     /// The selected region's index, if any.
@@ -226,14 +238,16 @@ impl App {
             Mode::Help => self.step_help(action),
             Mode::Filter => self.step_filter(action),
             Mode::Reader => self.step_reader(action),
-            Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map => self.step_view(action),
+            Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map | Mode::Table => {
+                self.step_view(action)
+            }
             Mode::Regions | Mode::Figures => self.step_browse(action),
         }
         self.fix_scroll();
     }
 
     fn step_help(&mut self, action: Action) {
-        let max = super::view::help::lines(self.lang).len();
+        let max = self.help_lines().len();
         let Some(scroll) = self.help.as_mut() else {
             return;
         };
@@ -255,6 +269,14 @@ impl App {
             }
             Action::FilterDelete => {
                 self.filter.pop();
+                self.refilter();
+            }
+            Action::FilterClear => {
+                self.filter.clear();
+                self.refilter();
+            }
+            Action::FilterDeleteWord => {
+                delete_word(&mut self.filter);
                 self.refilter();
             }
             Action::Open => {
@@ -303,7 +325,17 @@ impl App {
             Action::Compare => self.open_compare(),
             Action::Rank => self.views.push(View::Picker(Picker::new(&self.ix))),
             Action::Map => self.views.push(View::Map(MapView::new(&self.ix, None))),
-            Action::Filter => self.typing = true,
+            Action::Filter => {
+                // A new search, not more of the last one.
+                if !self.filter.is_empty() {
+                    self.clear_filter();
+                }
+                self.typing = true;
+            }
+            Action::ClearMarks => {
+                self.marks.clear();
+                self.notice = Some(self.lang.pick("已清除全部标记", "marks cleared").into());
+            }
             Action::Sort => {
                 self.sort = self.sort.next();
                 self.sort_figs();
@@ -467,6 +499,20 @@ impl App {
                 .collect();
             // Stable sort: equal scores keep tree order.
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.as_ref().map_or(0, |h| h.score)));
+            // Typos the fuzzy match cannot see (`chegndu`, `杭洲`) follow its matches.
+            for region in self.ix.region_names.near_misses(&self.filter) {
+                if !rows.iter().any(|r| r.region == region) {
+                    rows.push(Row {
+                        region,
+                        depth: 0,
+                        hit: Some(Hit {
+                            score: 0,
+                            name_chars: Vec::new(),
+                            alias: None,
+                        }),
+                    });
+                }
+            }
             rows
         };
         let sel = keep
@@ -507,8 +553,9 @@ impl App {
         self.region_scroll = keep_visible(self.region_scroll, self.region_sel, h);
         let h = self.figure_rows().height.max(1) as usize;
         self.fig_scroll = keep_visible(self.fig_scroll, self.fig_sel, h);
+        let lines = self.help_lines().len();
         if let Some(help) = self.help.as_mut() {
-            *help = (*help).min(super::view::help::lines(self.lang).len());
+            *help = (*help).min(lines);
         }
     }
 
@@ -542,6 +589,16 @@ impl std::fmt::Debug for App {
             .field("region", &self.region())
             .field("figure", &self.figure())
             .finish_non_exhaustive()
+    }
+}
+
+/// Deletes the last word of `s`, and the spaces after it, as Ctrl-W does in a shell.
+pub fn delete_word(s: &mut String) {
+    while s.ends_with(char::is_whitespace) {
+        s.pop();
+    }
+    while s.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        s.pop();
     }
 }
 

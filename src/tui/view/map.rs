@@ -133,13 +133,13 @@ impl Widget for MapPane<'_> {
         if let Some(m) = v.metric.as_deref() {
             let value = pick(&app.ix, sel.region, m, None)
                 .and_then(|p| app.ix.figure(p.figure))
-                .map_or_else(|| "—".to_string(), format::figure_value);
+                .map_or_else(|| "—".to_string(), |f| format::figure_value_in(f, lang));
             line.push_str(&format!(" · {} {value}", metric.unwrap_or_default()));
         } else {
             let n = app.ix.region_figs[sel.region].len();
             line.push_str(&match lang {
                 i18n::Lang::Zh => format!(" · {n} 项数据"),
-                i18n::Lang::En => format!(" · {n} figures"),
+                i18n::Lang::En => format!(" · {}", i18n::count_en(n, "figure")),
             });
         }
         put(
