@@ -151,12 +151,29 @@ pub enum Command {
         output: Output,
     },
     /// Every figure as one row: region, metric, value, year, article and source sentence.
-    #[command(after_help = "Examples:\n  gaoxin export > figures.csv\n  \
+    #[command(after_help = "Examples:\n  gaoxin export -o figures.xlsx\n  \
+        gaoxin export -o sichuan.csv --region 四川 --year 2023\n  \
         gaoxin export --format json | jq length")]
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
+        /// Format on standard output (CSV by default, without a byte order mark).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write to this file instead, in the format its extension names: .csv (UTF-8 with a
+        /// byte order mark, as Excel needs), .xlsx or .json.
+        #[arg(short, long, value_name = "FILE", conflicts_with = "format")]
+        output: Option<PathBuf>,
+        /// Only figures about this region or any region inside it; repeatable.
+        #[arg(long = "region", value_name = "REGION")]
+        regions: Vec<String>,
+        /// Only figures on this metric (id, Chinese or English name); repeatable.
+        #[arg(long = "metric", value_name = "METRIC")]
+        metrics: Vec<String>,
+        /// Only figures about this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only figures about regions of this kind.
+        #[arg(long, value_parser = kind_parser())]
+        kind: Option<RegionKind>,
     },
     /// Print a shell completion script.
     #[command(
@@ -233,9 +250,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         query => {
             let ix = Index::new(load_data(cli.data.as_ref())?);
+            let output = match &query {
+                Command::Export { output, .. } => output.clone(),
+                _ => None,
+            };
             let (request, format) = config::resolve(&ix, query)?;
             let report = commands::answer(&ix, &request, Lang::from_env());
-            report::write_stdout(report.render(format).as_bytes())?;
+            match output {
+                Some(path) => {
+                    let sheet = report.sheet();
+                    sheet.write(&path)?;
+                    eprintln!("wrote {} figures to {}", sheet.rows.len(), path.display());
+                }
+                None => report::write_stdout(report.render(format).as_bytes())?,
+            }
         }
     }
     Ok(())

@@ -307,7 +307,11 @@ fn app_in_a_real_terminal() {
 
 /// Starts the app at `w`×`h` in English with `args`, and waits for its first frame.
 fn start_app(tmux: &Tmux, w: u16, h: u16, args: &str) {
-    let root = env!("CARGO_MANIFEST_DIR");
+    start_app_in(tmux, w, h, env!("CARGO_MANIFEST_DIR"), args);
+}
+
+/// Like [`start_app`], in folder `root`.
+fn start_app_in(tmux: &Tmux, w: u16, h: u16, root: &str, args: &str) {
     let bin = env!("CARGO_BIN_EXE_gaoxin");
     let (w, h) = (w.to_string(), h.to_string());
     tmux.run(&["new-session", "-d", "-s", "t", "-x", &w, "-y", &h, "cat"]);
@@ -361,6 +365,92 @@ fn search_space_search_space_compares_both_and_searches_start_fresh() {
     tmux.wait_for("成都市 from a typo", |s| {
         s.iter().any(|l| l.contains("成都市  city"))
     });
+    keys(&tmux, &["q"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+}
+
+#[test]
+fn the_all_figures_table_sorts_and_filters_and_e_writes_a_file() {
+    let tmux = Tmux::start_named("table");
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    // The app exports into its working folder: run it in a fresh one.
+    let data = format!("--data '{root}/data/dataset.json'");
+    start_app_in(&tmux, 120, 40, dir.path().to_str().unwrap(), &data);
+    keys(&tmux, &["a"]);
+    let total = Index::new(dataset::bundled().unwrap()).data.figures.len();
+    let all = format!("{total}/{total}");
+    tmux.wait_for("the table", |s| {
+        s.iter().any(|l| l.contains("All figures")) && s.iter().any(|l| l.contains(&all))
+    });
+    // Filter by pinyin: only 天津 rows remain.
+    typed(&tmux, "/tianjin");
+    keys(&tmux, &["Enter"]);
+    let screen = tmux.wait_for("the filtered table", |s| {
+        s.iter().any(|l| l.contains("/tianjin")) && !s.iter().any(|l| l.contains(&all))
+    });
+    let rows: Vec<&String> = screen[3..screen.len() - 2]
+        .iter()
+        .filter(|l| !l.trim_matches(['│', ' ']).is_empty())
+        .collect();
+    assert!(rows.len() > 3, "{}", screen.join("\n"));
+    assert!(
+        rows.iter().all(|l| l.contains("天津")),
+        "{}",
+        screen.join("\n")
+    );
+    // Sort by value (the fourth column): largest first, then smallest first.
+    let ix = Index::new(dataset::bundled().unwrap());
+    let mut values: Vec<&gaoxin::dataset::Figure> = ix
+        .data
+        .figures
+        .iter()
+        .filter(|f| {
+            ix.figure_region(f)
+                .is_some_and(|r| ix.region(r).unwrap().name.contains("天津"))
+        })
+        .collect();
+    values.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let shown = |f: &gaoxin::dataset::Figure| format::figure_parts(f, Lang::En).0;
+    let (low, high) = (shown(values[0]), shown(values[values.len() - 1]));
+    keys(&tmux, &["l", "l", "l", "s"]);
+    let screen = tmux.wait_for("the value sort", |s| s.iter().any(|l| l.contains("Value↓")));
+    assert!(
+        screen[3].contains(&format!(" {high} ")),
+        "{high}\n{}",
+        screen.join("\n")
+    );
+    keys(&tmux, &["s"]);
+    let screen = tmux.wait_for("the reversed sort", |s| {
+        s.iter().any(|l| l.contains("Value↑"))
+    });
+    assert!(
+        screen[3].contains(&format!(" {low} ")),
+        "{low}\n{}",
+        screen.join("\n")
+    );
+
+    // `e` writes what is shown and says where.
+    keys(&tmux, &["e"]);
+    let screen = tmux.wait_for("the export notice", |s| {
+        s.last()
+            .is_some_and(|l| l.contains("exported") && l.contains(".xlsx"))
+    });
+    let path = dir.path().join("gaoxin-figures.xlsx");
+    assert!(path.exists(), "{}", screen.join("\n"));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let expect = screen
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .nth(3)
+        .unwrap()
+        .to_string();
+    assert_eq!(sheet.height() - 1, expect.parse::<usize>().unwrap());
     keys(&tmux, &["q"]);
     tmux.wait_for("the app to exit", |s| {
         s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))

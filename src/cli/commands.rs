@@ -17,7 +17,7 @@ pub fn answer(ix: &Index, request: &Request, lang: Lang) -> Report {
         Request::Compare { regions, metrics } => compare(ix, regions, metrics.as_deref(), lang),
         Request::Rank { metric, kind, year } => rank(ix, metric, *kind, *year, lang),
         Request::Metrics => metrics(ix, lang),
-        Request::Export => export(ix, lang),
+        Request::Export(filter) => export(ix, filter, lang),
     }
 }
 
@@ -330,20 +330,8 @@ fn metrics(ix: &Index, lang: Lang) -> Report {
     }
 }
 
-/// An export row as a record in [`EXPORT_COLUMNS`] order.
-pub fn export_record(r: &query::ExportRow) -> Vec<Value> {
-    let obj = match serde_json::to_value(r) {
-        Ok(Value::Object(obj)) => obj,
-        _ => serde_json::Map::new(),
-    };
-    EXPORT_COLUMNS
-        .iter()
-        .map(|c| obj.get(*c).cloned().unwrap_or(Value::Null))
-        .collect()
-}
-
-fn export(ix: &Index, lang: Lang) -> Report {
-    let rows = query::export_rows(ix);
+fn export(ix: &Index, filter: &query::ExportFilter, lang: Lang) -> Report {
+    let rows = query::export_rows_where(ix, filter);
     let mut table = Table::new(&[
         lang.pick("地区", "region"),
         lang.pick("指标", "metric"),
@@ -352,7 +340,8 @@ fn export(ix: &Index, lang: Lang) -> Report {
         lang.pick("原句", "sentence"),
     ]);
     let mut records = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
+    for r in &rows {
+        let i = r.figure;
         let label = match r.metric.as_str() {
             "" => r.label.clone(),
             m => ix.metric_name(m, lang),
@@ -367,7 +356,7 @@ fn export(ix: &Index, lang: Lang) -> Report {
             format::year(r.year),
             r.sentence.clone(),
         ]);
-        records.push(export_record(r));
+        records.push(r.record());
     }
     Report {
         table,

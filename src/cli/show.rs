@@ -1,7 +1,6 @@
 //! `gaoxin show REGION`: who the region is, every figure with its article, how metrics moved
 //! over the years, and where sources disagree.
 
-use super::commands::export_record;
 use super::report::{Report, Table};
 use crate::query::{self, EXPORT_COLUMNS, Index, Lang, Scale, format, i18n};
 
@@ -51,7 +50,7 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
             flags,
             format!("《{}》", row.article_title),
         ]);
-        records.push(export_record(row));
+        records.push(row.record());
     }
     let mut notes = Vec::new();
     for t in query::trends(ix, r) {

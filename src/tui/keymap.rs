@@ -292,8 +292,8 @@ pub static KEYMAP: &[Binding] = &[
         &[Char('t')],
         K,
         Action::CycleKind,
-        "类型：全部 → 园区 → 城市 → 省 → 区县",
-        "kinds: all → parks → cities → provinces → districts",
+        "切换地区类型",
+        "switch region kinds",
         true,
     ),
     b(

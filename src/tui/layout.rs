@@ -236,6 +236,21 @@ pub fn map_parts(pane: Rect) -> (Rect, Rect) {
     )
 }
 
+/// The all-figures table's inside: the filter line, the column titles, the rows.
+pub fn table_view_parts(pane: Rect) -> (Rect, Rect, Rect) {
+    let i = inner(pane);
+    let line = Rect::new(i.x, i.y, i.width, 1.min(i.height));
+    let head = Rect::new(
+        i.x,
+        i.y + line.height,
+        i.width,
+        1.min(i.height - line.height),
+    );
+    let used = line.height + head.height;
+    let rows = Rect::new(i.x, i.y + used, i.width, i.height - used);
+    (line, head, rows)
+}
+
 /// The metric picker's rect, centred over `area`.
 pub fn picker_popup(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(56);

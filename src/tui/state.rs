@@ -14,9 +14,10 @@ use super::layout;
 use super::layout::Hits;
 use super::search::Hit;
 
+mod export;
 mod overlay;
 mod reader;
-use super::views::{MapView, Picker, View, keep_visible, move_in};
+use super::views::{MapView, Picker, TableView, View, keep_visible, move_in};
 use crate::query::{self, Trend};
 
 /// Which pane keys move in while browsing.
@@ -178,7 +179,7 @@ impl App {
 
     /// The screen under the help overlay, if it is open.
     pub fn screen_mode(&self) -> Mode {
-        if self.typing {
+        if self.typing || (self.reader.is_none() && self.views.last().is_some_and(View::typing)) {
             Mode::Filter
         } else if self.reader.is_some() {
             Mode::Reader
@@ -188,6 +189,7 @@ impl App {
                 View::Picker(_) => Mode::Picker,
                 View::Rank(_) => Mode::Rank,
                 View::Map(_) => Mode::Map,
+                View::Table(_) => Mode::Table,
             }
         } else if self.focus == Focus::Figures {
             Mode::Figures
@@ -236,6 +238,7 @@ impl App {
         }
         match self.mode() {
             Mode::Help => self.step_help(action),
+            Mode::Filter if !self.typing => self.step_view(action),
             Mode::Filter => self.step_filter(action),
             Mode::Reader => self.step_reader(action),
             Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map | Mode::Table => {
@@ -325,6 +328,8 @@ impl App {
             Action::Compare => self.open_compare(),
             Action::Rank => self.views.push(View::Picker(Picker::new(&self.ix))),
             Action::Map => self.views.push(View::Map(MapView::new(&self.ix, None))),
+            Action::AllFigures => self.views.push(View::Table(TableView::new(&self.ix))),
+            Action::Export => self.export_to(std::path::Path::new(".")),
             Action::Filter => {
                 // A new search, not more of the last one.
                 if !self.filter.is_empty() {

@@ -2,6 +2,7 @@
 //! buffer only through [`put`], which measures with `crate::text` and never lets a wide
 //! character straddle the edge of the area it was given.
 
+pub mod attribution;
 pub mod compare;
 pub mod help;
 pub mod map;
@@ -10,6 +11,7 @@ pub mod reader;
 pub mod region;
 pub mod regions;
 pub mod status;
+pub mod table;
 pub mod trends;
 
 use ratatui::Frame;
@@ -61,6 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
             View::Compare(view) => compare::ComparePane { app, view }.render(area, buf),
             View::Rank(view) => rank::RankPane { app, view }.render(area, buf),
             View::Map(view) => map::MapPane { app, view }.render(area, buf),
+            View::Table(view) => table::TablePane { app, view }.render(area, buf),
             View::Picker(_) => {}
         }
         hits.view = area;

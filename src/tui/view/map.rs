@@ -142,6 +142,9 @@ impl Widget for MapPane<'_> {
                 i18n::Lang::En => format!(" · {}", i18n::count_en(n, "figure")),
             });
         }
+        if let Some(q) = &v.query {
+            line = format!("/{q}▏  {line}");
+        }
         put(
             buf,
             info.x,

@@ -7,7 +7,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::{frame, put, put_chars};
-use crate::text;
 use crate::tui::layout;
 use crate::tui::state::App;
 
@@ -55,8 +54,19 @@ impl Widget for ReaderPane<'_> {
             put(buf, head.x, head.y + 1, head.width, &meta, dim);
         }
         if head.height > 2 {
-            let rule = text::pad("", usize::from(head.width)).replace(' ', "─");
-            put(buf, head.x, head.y + 2, head.width, &rule, dim);
+            // What gaoxin read into the selected figure, to check against the text below.
+            let what = r.figs.get(r.cur).map_or(String::new(), |&f| {
+                super::attribution::line(&app.ix, f, lang)
+            });
+            let style = Style::new().fg(Color::Yellow);
+            put(
+                buf,
+                head.x,
+                head.y + 2,
+                head.width,
+                &format!("▸ {what}"),
+                style,
+            );
         }
         let spans: Vec<[usize; 2]> = r
             .figs
