@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn widths_count_display_columns() {
-        assert_eq!(sheet().widths(), [14, 5, 10]);
+        assert_eq!(sheet().widths(), [14, 5, 8]);
         let xlsx = sheet().xlsx().unwrap();
         assert!(xlsx.starts_with(b"PK"), "a zip container");
     }
