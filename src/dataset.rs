@@ -1,17 +1,21 @@
-//! The dataset: the contract between the extractor and the app (schema_version 1).
+//! The dataset: the contract between the extractor and the app (schema_version 2).
 //!
 //! `gaoxin build` writes it; the app and every query command only read it. Field meanings follow
 //! `DATASET.md` in the repository root. Offsets in [`Figure::span`] count Unicode scalar values.
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this build still reads: version 1 has no `measure`, `scope` or
+/// `date`, read as `level`, `null` and `null`.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// The whole dataset document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
-    /// Always [`SCHEMA_VERSION`].
+    /// [`SCHEMA_VERSION`] when written by this build; older readable versions load too.
     pub schema_version: u32,
     /// Articles, sorted by source file then position in the file.
     pub articles: Vec<Article>,
@@ -37,6 +41,9 @@ pub struct Article {
     pub byline: String,
     /// The body, hard wraps joined, paragraphs separated by `\n`.
     pub text: String,
+    /// The publication date as the page gives it (`2020-01-21`, `2021-03`), if known.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// Administrative level or kind of a region.
@@ -114,11 +121,10 @@ pub enum Dimension {
     Percent,
     /// A ratio or multiple.
     Ratio,
-    /// A position in a ranking.
-    Rank,
     /// An area.
     Area,
-    /// Anything else.
+    /// Anything else; schema 1's `rank` dimension reads as this (a rank is a measure now).
+    #[serde(alias = "rank")]
     Other,
 }
 
@@ -165,6 +171,64 @@ pub enum Modality {
     Forecast,
 }
 
+/// How a figure's number relates to its metric (`METRICS.md`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// The region's amount at a time or for a period (拥有, 达到, 实现).
+    #[default]
+    Level,
+    /// What was added in the period (新增, 新认定, 新引进).
+    Added,
+    /// Added up over a multi-year span (累计, 先后).
+    Cumulative,
+    /// Relative change, in % or 倍 (同比增长, 年均增长, 翻番).
+    Growth,
+    /// Absolute change (增加, 净增, 提高N个百分点, 前进N位).
+    Change,
+    /// A part of a larger whole, in % (占…比重).
+    Share,
+    /// Position in a list of regions (居第N位).
+    Rank,
+    /// Per person, per area or per firm (每万人, 人均, 地均).
+    Density,
+}
+
+impl Measure {
+    /// Every measure, in the order the contract lists them.
+    pub const ALL: [Measure; 8] = [
+        Measure::Level,
+        Measure::Added,
+        Measure::Cumulative,
+        Measure::Growth,
+        Measure::Change,
+        Measure::Share,
+        Measure::Rank,
+        Measure::Density,
+    ];
+
+    /// The measure as the dataset spells it (`level`, `growth`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Added => "added",
+            Measure::Cumulative => "cumulative",
+            Measure::Growth => "growth",
+            Measure::Change => "change",
+            Measure::Share => "share",
+            Measure::Rank => "rank",
+            Measure::Density => "density",
+        }
+    }
+
+    /// Whether a lower number is better (first place beats tenth).
+    pub fn lower_is_better(self) -> bool {
+        self == Measure::Rank
+    }
+}
+
 /// One figure found in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -176,8 +240,15 @@ pub struct Figure {
     pub region: Option<String>,
     /// What is measured, in the article's words.
     pub label: String,
-    /// Canonical metric id, if the label maps to one.
+    /// Catalogue metric id, if the figure is an indicator of the catalogue.
     pub metric: Option<String>,
+    /// How the number relates to the metric; schema 1 documents read as `level`.
+    #[serde(default)]
+    pub measure: Measure,
+    /// The part of the region the figure covers, in the article's words; `None` for the
+    /// region's own total. Only figures with a metric and no scope are ranked or compared.
+    #[serde(default)]
+    pub scope: Option<String>,
     /// The number with magnitude words applied, in the base unit.
     pub value: f64,
     /// Base unit as written (`元`, `家`, `%`), `ratio` for fractions, `""` when none.
@@ -192,8 +263,18 @@ pub struct Figure {
     pub year: Option<i32>,
     /// `[start, end)` of `raw` in the article's text, in Unicode scalar values.
     pub span: [usize; 2],
-    /// `[start, end)` of the sentence holding the figure, in Unicode scalar values.
+    /// `[start, end)` of the sentence holding the figure, in Unicode scalar values. gaoxin adds
+    /// it for itself: a document without it loads with the sentence found around the span.
+    #[serde(default)]
     pub sentence: [usize; 2],
+}
+
+impl Figure {
+    /// Whether the figure may enter a ranking or a comparison row: an indicator of the catalogue
+    /// about the region's own total.
+    pub fn is_rankable(&self) -> bool {
+        self.metric.is_some() && self.scope.is_none()
+    }
 }
 
 /// The dataset bundled into the binary at compile time (`data/dataset.json`).
@@ -204,8 +285,10 @@ pub const BUNDLED_JSON: &str = include_str!("../data/dataset.json");
 /// is JSON but not a dataset by the record (and field) that does not fit, as in
 /// `articles[3].title`.
 pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset> {
+    // Editors on Windows save JSON with a byte-order mark; it is not part of the document.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     validate::check_schema_version(json, origin)?;
-    let ds = serde_json::from_str(json).map_err(|e| {
+    let mut ds: Dataset = serde_json::from_str(json).map_err(|e| {
         let (location, reason) = shape::parse_error(json, &e);
         crate::Error::Dataset {
             path: origin.to_path_buf(),
@@ -213,6 +296,7 @@ pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset>
             reason,
         }
     })?;
+    derive::missing_sentences(&mut ds);
     validate(&ds, origin)?;
     Ok(ds)
 }
@@ -231,6 +315,7 @@ pub fn bundled() -> crate::Result<Dataset> {
     )
 }
 
+mod derive;
 mod shape;
 mod validate;
 pub use validate::validate;

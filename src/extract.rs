@@ -6,6 +6,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod label;
 pub mod lexicon;
+pub mod meaning;
 pub mod metrics;
 pub mod numbers;
 pub mod places;

@@ -97,10 +97,10 @@ fn cases(dir: &Path) -> Vec<Case> {
             reason: &["UTF-8"],
         },
         Case {
-            name: "schema version 2",
-            file: changed(dir, "version", |v| v["schema_version"] = json!(2)),
+            name: "schema version 3",
+            file: changed(dir, "version", |v| v["schema_version"] = json!(3)),
             location: "schema_version",
-            reason: &["schema version 2 found", "reads only version 1"],
+            reason: &["schema version 3 found", "reads versions 1 to 2"],
         },
         Case {
             name: "missing title",

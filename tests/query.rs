@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use gaoxin::dataset::{self, Dataset, Dimension, Figure, Modality, Region, RegionKind};
+use gaoxin::dataset::{self, Dataset, Figure, Measure, Modality, Region, RegionKind};
 use gaoxin::query::{self, Index, KindFilter, Lang, QueryError, format};
 
 fn ix() -> Index {
@@ -41,9 +41,18 @@ fn ranked_from_figures(
     metric: &str,
     admit: impl Fn(&Region) -> bool,
 ) -> Vec<(usize, usize)> {
+    // Like for like: the metric's level figures about whole regions, else its places in lists.
+    let like = |f: &Figure, m: Measure| {
+        f.metric.as_deref() == Some(metric) && f.scope.is_none() && f.measure == m
+    };
+    let measure = if ds.figures.iter().any(|f| like(f, Measure::Level)) {
+        Measure::Level
+    } else {
+        Measure::Rank
+    };
     let mut chosen: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, f) in ds.figures.iter().enumerate() {
-        if f.metric.as_deref() != Some(metric) || !f.value.is_finite() {
+        if !like(f, measure) || !f.value.is_finite() {
             continue;
         }
         let Some(r) = f
@@ -62,10 +71,7 @@ fn ranked_from_figures(
             chosen.insert(r, i);
         }
     }
-    let lower_wins = ds
-        .metrics
-        .iter()
-        .any(|m| m.id == metric && m.dimension == Dimension::Rank);
+    let lower_wins = measure == Measure::Rank;
     let mut out: Vec<(usize, usize)> = chosen.into_iter().collect();
     out.sort_by(|&(ra, fa), &(rb, fb)| {
         let (a, b) = (&ds.figures[fa], &ds.figures[fb]);

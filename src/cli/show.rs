@@ -28,6 +28,8 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
     ];
     let mut table = Table::new(&[
         lang.pick("指标", "metric"),
+        lang.pick("标签", "label"),
+        lang.pick("范围", "scope"),
         lang.pick(">数值", ">value"),
         lang.pick("年份", "year"),
         lang.pick("标注", "flags"),
@@ -44,7 +46,9 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
             flags = format!("{flags} ≠").trim().to_string();
         }
         table.rows.push(vec![
-            ix.figure_name(fig, lang),
+            ix.figure_measure_name(fig, lang),
+            fig.label.clone(),
+            fig.scope.clone().unwrap_or_else(|| "-".into()),
             format::figure_value_in(fig, lang),
             format::year(fig.year),
             flags,
@@ -90,10 +94,17 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
                 ))
             })
             .collect();
+        let what = match c.measure {
+            crate::dataset::Measure::Level => ix.metric_name(&c.metric, lang),
+            m => format!(
+                "{} · {}",
+                ix.metric_name(&c.metric, lang),
+                i18n::measure(m, lang)
+            ),
+        };
         notes.push(format!(
-            "≠ {} {}: {}",
-            ix.metric_name(&c.metric, lang),
-            c.year,
+            "≠ {what} {}: {}",
+            format::year(c.year),
             values.join(lang.pick("；", "; "))
         ));
     }

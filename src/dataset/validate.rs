@@ -2,14 +2,14 @@
 //! span they follow. Errors name the offending place as a JSON path (`figures[12].span`) and, in
 //! the reason, the id of the record concerned.
 
-use super::{Dataset, RegionKind, SCHEMA_VERSION};
+use super::{Dataset, OLDEST_SCHEMA_VERSION, RegionKind, SCHEMA_VERSION};
 use std::collections::HashMap;
 use std::path::Path;
 
 /// Checks that `ds` is a dataset this build can use; `origin` names it in error messages.
 ///
 /// Rules, checked in this order (the first failure is reported):
-/// - `schema_version` is [`SCHEMA_VERSION`];
+/// - `schema_version` is one this build reads ([`OLDEST_SCHEMA_VERSION`] to [`SCHEMA_VERSION`]);
 /// - ids are unique within `articles`, `regions`, `metrics` and `figures`;
 /// - every region's parent exists, parent chains end at the nation without loops, only the
 ///   nation lacks a parent, and when there are regions exactly one has kind `nation` (a dataset
@@ -23,7 +23,7 @@ pub fn validate(ds: &Dataset, origin: &Path) -> crate::Result<()> {
         location,
         reason,
     };
-    if ds.schema_version != SCHEMA_VERSION {
+    if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&ds.schema_version) {
         return Err(fail(
             "schema_version".into(),
             version_reason(ds.schema_version),
@@ -97,11 +97,13 @@ pub(crate) fn check_schema_version(json: &str, origin: &Path) -> crate::Result<(
         schema_version: u32,
     }
     match serde_json::from_str::<Probe>(json) {
-        Ok(p) if p.schema_version != SCHEMA_VERSION => Err(crate::Error::Dataset {
-            path: origin.to_path_buf(),
-            location: "schema_version".into(),
-            reason: version_reason(p.schema_version),
-        }),
+        Ok(p) if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&p.schema_version) => {
+            Err(crate::Error::Dataset {
+                path: origin.to_path_buf(),
+                location: "schema_version".into(),
+                reason: version_reason(p.schema_version),
+            })
+        }
         _ => Ok(()),
     }
 }
@@ -113,7 +115,7 @@ fn version_reason(found: u32) -> String {
         "rebuild it with `gaoxin build`"
     };
     format!(
-        "schema version {found} found, but this gaoxin reads only version {SCHEMA_VERSION}; {advice}"
+        "schema version {found} found, but this gaoxin reads versions {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}; {advice}"
     )
 }
 
@@ -271,10 +273,10 @@ mod tests {
 
     #[test]
     fn other_schema_versions_are_named() {
-        let (loc, reason) = refused(|v| v["schema_version"] = json!(2));
+        let (loc, reason) = refused(|v| v["schema_version"] = json!(4));
         assert_eq!(loc, "schema_version");
-        assert!(reason.contains("version 2 found"), "{reason}");
-        assert!(reason.contains("only version 1"), "{reason}");
+        assert!(reason.contains("version 4 found"), "{reason}");
+        assert!(reason.contains("versions 1 to 2"), "{reason}");
         assert!(reason.contains("newer gaoxin"), "{reason}");
         let (_, reason) = refused(|v| v["schema_version"] = json!(0));
         assert!(reason.contains("gaoxin build"), "{reason}");

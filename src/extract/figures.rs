@@ -6,10 +6,10 @@ use super::attribution::Context;
 use super::context::{self, Around};
 use super::gazetteer::Gazetteer;
 use super::label::label;
-use super::metrics::metric_for;
+use super::meaning::{self, Meaning, Spot};
 use super::places::{Mention, Place, find_mentions};
 use super::quantity::{self, QuantityKind};
-use crate::dataset::{Modality, Qualifier};
+use crate::dataset::{Measure, Modality, Qualifier};
 
 /// A figure before it is given ids and character offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +32,14 @@ pub struct Draft {
     pub year: Option<i32>,
     /// What is measured, in the article's words.
     pub label: String,
-    /// Canonical metric id.
+    /// Catalogue metric id.
     pub metric: Option<&'static str>,
+    /// How the number relates to the metric.
+    pub measure: Measure,
+    /// The part of the region it covers; `None` for the whole.
+    pub scope: Option<String>,
+    /// Byte range of the clause holding it.
+    pub clause: Range<usize>,
     /// The region it is about.
     pub place: Option<Place>,
 }
@@ -51,6 +57,90 @@ fn share_labels(text: &str, drafts: &mut [Draft]) {
         if cur.label.is_empty() && joined && prev.sentence == cur.sentence {
             cur.label.clone_from(&prev.label);
         }
+    }
+}
+
+/// Gives each draft its measure, metric and scope. A rate, share, rank or change whose label
+/// names nothing but the rate (`同比增长`, `位居全国第一`, `跃升至`) is about what the previous
+/// figure of its sentence measures, and takes that subject into its label.
+fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        let spot = Spot {
+            text,
+            at: d.range.clone(),
+            clause: d.clause.clone(),
+            sentence: d.sentence.clone(),
+            unit: &d.unit,
+            qualifier: d.qualifier,
+            places,
+        };
+        let mut found: Meaning = meaning::read(&spot, &d.label);
+        let mut label = None;
+        // `专精特新“小巨人”新增数量全国第一`: a rank with no label of its own (a place stood
+        // between) names what is ranked at the start of its clause.
+        if d.label.is_empty() && found.measure == Measure::Rank {
+            let own =
+                meaning::subject(text[d.clause.start.min(d.range.start)..d.range.start].trim());
+            let again = meaning::read(&spot, own);
+            if again.metric.is_some() {
+                label = Some(format!("{own}排名"));
+                found = again;
+            }
+        }
+        // The previous figure of the sentence, or of the clause before a `；`.
+        let prev = i.checked_sub(1).map(|j| &drafts[j]).filter(|p| {
+            let gap = &text[p.range.end.min(d.range.start)..d.range.start];
+            p.sentence == d.sentence || (gap.len() <= 60 && !gap.contains(['。', '\n', '！', '？']))
+        });
+        if let Some(p) = prev.filter(|_| found.metric.is_none() && meaning::is_bare(&d.label)) {
+            let subject = meaning::subject(&p.label);
+            let mut again = meaning::read_about(&spot, &d.label, Some(subject));
+            // What the previous figure covered, this one covers too.
+            if again.scope.is_none() && again.metric == p.metric {
+                again.scope.clone_from(&p.scope);
+            }
+            // The label names the subject even where no metric follows from it.
+            let measure = if again.metric.is_some() {
+                again.measure
+            } else {
+                found.measure
+            };
+            if !meaning::is_bare(subject) {
+                label = Some(match measure {
+                    Measure::Rank if d.label.is_empty() => format!("{subject}排名"),
+                    Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
+                        format!("{subject}{}", d.label)
+                    }
+                    _ => subject.to_string(),
+                });
+            }
+            if again.metric.is_some() {
+                found = again;
+            }
+        }
+        // `其中发明专利21万件`: a breakdown of a part is a part too.
+        let breakdown = text[d.clause.clone()].trim_start().starts_with("其中");
+        if let Some(p) = prev.filter(|p| breakdown && found.scope.is_none() && p.scope.is_some())
+            && found.metric.is_some()
+        {
+            found.scope.clone_from(&p.scope);
+        }
+        let d = &mut drafts[i];
+        if let Some(l) = label {
+            d.label = l;
+        }
+        // A label says whose figure it is: `总收入` of `全国创业孵化机构` reads as both.
+        if let Some(scope) = found.scope.as_deref() {
+            if !d.label.contains(scope) && !scope.contains(d.label.as_str()) {
+                d.label = format!("{scope}{}", d.label);
+            } else if scope.contains(d.label.as_str()) {
+                d.label = scope.to_string();
+            }
+        }
+        d.metric = found.metric;
+        d.measure = found.measure;
+        d.scope = found.scope;
     }
 }
 
@@ -169,7 +259,10 @@ fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> Arti
                 year: context::year(text, at.clone(), &around),
                 place: ctx.region_for(at.clone(), around.sentence.clone()),
                 sentence: around.sentence,
+                clause: around.clause,
                 metric: None,
+                measure: Measure::Level,
+                scope: None,
                 label,
                 unit,
                 range: at,
@@ -178,9 +271,8 @@ fn extract_part(gaz: &Gazetteer, text: &str, title_mentions: &[Mention]) -> Arti
         .collect();
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
     share_labels(text, &mut drafts);
-    for d in &mut drafts {
-        d.metric = metric_for(&d.label, &d.unit).map(|m| m.id);
-    }
+    let places: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    read_meanings(text, &mut drafts, &places);
     ArticleFigures { drafts, mentions }
 }
 
@@ -207,7 +299,9 @@ mod tests {
         assert_eq!(d[0].label, "企业营业收入");
         assert_eq!(d[0].metric, Some("revenue"));
         assert!(matches!(&d[0].place, Some(Place::Park { name, .. }) if name == "德阳高新区"));
-        assert_eq!(d[1].metric, Some("growth_rate"));
+        assert_eq!(d[1].metric, Some("revenue"));
+        assert_eq!(d[1].measure, Measure::Growth);
+        assert_eq!(d[0].measure, Measure::Level);
         assert_eq!(d[1].unit, "%");
     }
 
@@ -217,7 +311,8 @@ mod tests {
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(!d[0].label.is_empty());
         assert_eq!(d[0].label, d[1].label);
-        assert_eq!(d[1].metric, Some("rank"));
+        assert_eq!(d[1].metric, Some("overall_standing"));
+        assert_eq!(d[1].measure, Measure::Rank);
     }
 
     fn cut(text: &str, max: usize) -> Vec<&str> {

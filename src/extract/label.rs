@@ -64,6 +64,10 @@ const LINKS: &[&str] = &[
     "总数",
     "数量",
     "总量",
+    "从",
+    "由",
+    "首次",
+    "再次",
 ];
 
 /// Verbs after which the label begins (`集聚研发机构121家` → `研发机构`).
@@ -73,6 +77,12 @@ const LEAD_VERBS: &[&str] = &[
     "提出", "落实", "培育", "认定", "入驻", "创建", "申报", "聚集", "引育", "遴选", "吸引", "完成",
     "实现", "提供", "给予", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外",
     "以及", "包括",
+];
+
+/// Lead verbs that are part of what is measured: `新增高新技术企业` counts the new ones,
+/// `引进人才` the ones brought in.
+const KEPT_VERBS: &[&str] = &[
+    "新增", "累计", "引进", "集聚", "吸引", "入选", "培育", "认定", "入驻", "聚集", "引育", "吸纳",
 ];
 
 /// Words that, alone before a number, only qualify it (`首批93名企业人才`).
@@ -129,10 +139,22 @@ fn strip_links(mut s: &str) -> &str {
 fn after_lead_verb(s: &str) -> &str {
     // A verb followed by a noun suffix is part of a noun (`拥有量`, `完成率`), not a lead verb.
     static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LEAD_VERBS.iter().copied()));
+    // A verb inside an indicator's name (`研发投入强度`, `R&D经费投入`) is no lead verb either.
+    let in_keyword = |i: usize| super::metrics::keyword_spans(s).any(|r| r.start < i && r.end >= i);
     let cut = VERBS
         .find_all(s)
-        .map(|(_, r)| r.end)
-        .filter(|&i| cjk_len(&s[i..]) >= 2 && !s[i..].starts_with(['量', '率', '额', '数']))
+        .filter(|(_, r)| {
+            cjk_len(&s[r.end..]) >= 2 && !s[r.end..].starts_with(['量', '率', '额', '数'])
+        })
+        .filter(|(_, r)| !in_keyword(r.end))
+        // Verbs that say how the number counts (`新增`, `累计`, `引进`) stay in the label.
+        .map(|(k, r)| {
+            if KEPT_VERBS.contains(&VERBS.words()[k]) {
+                r.start
+            } else {
+                r.end
+            }
+        })
         .max();
     cut.map_or(s, |i| &s[i..])
 }
@@ -197,7 +219,18 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
         before
     };
     let chosen = strip_links(chosen).trim_matches(is_trim);
-    tail_chars(chosen, 24).to_string()
+    tail_chars(after_examples(chosen), 24).to_string()
+}
+
+/// `浙大研究院等高端科研机构` → `高端科研机构`: named examples before `等` are not what is
+/// counted; the class after it is.
+fn after_examples(s: &str) -> &str {
+    match s.rfind('等') {
+        Some(i) if cjk_len(&s[i + '等'.len_utf8()..]) >= 2 && !s[i..].starts_with("等级") => {
+            &s[i + '等'.len_utf8()..]
+        }
+        _ => s,
+    }
 }
 
 /// Whether the counted noun follows the number rather than precedes it: a verb, a batch word, an
@@ -277,8 +310,14 @@ mod tests {
         assert_eq!(lab("营业收入同比增长191%", "191%"), "营业收入同比增长");
         assert_eq!(
             lab("目前集聚国家级和省级研发机构121家", "121家"),
-            "国家级和省级研发机构"
+            "集聚国家级和省级研发机构"
         );
+        assert_eq!(
+            lab("集聚浙大研究院等高端科研机构30家", "30家"),
+            "高端科研机构"
+        );
+        // A lead verb that does not say how the number counts is left out.
+        assert_eq!(lab("建成国家级孵化器9家", "9家"), "国家级孵化器");
         assert_eq!(lab("全区高新技术企业总数已达93家", "93家"), "高新技术企业");
     }
 

@@ -156,6 +156,8 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
                     region,
                     label: d.label.clone(),
                     metric: d.metric.map(str::to_string),
+                    measure: d.measure,
+                    scope: d.scope.clone(),
                     value: d.value,
                     unit: d.unit.clone(),
                     raw: d.raw.clone(),
@@ -172,6 +174,7 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
                 title: raw.title.clone(),
                 byline: raw.byline.clone(),
                 text: text.clone(),
+                date: None,
             });
         }
     }

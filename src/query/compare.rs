@@ -1,12 +1,14 @@
-//! Regions side by side: one row per metric any of them has, one cell per region, each row
-//! in one magnitude so its values line up, the best value of a row marked.
+//! Regions side by side: one row per metric and measure any of them has (`营业收入`,
+//! `营业收入 · 增长`), one cell per region, each row in one magnitude so its values line up, the
+//! best value of a row marked. Only like-for-like figures fill a row: the metric, the row's
+//! measure, no scope.
 
 use super::format::{self, Scale};
 use super::i18n::Lang;
 use super::index::Index;
-use super::pick::pick;
+use super::pick::pick_like;
 use super::resolve::QueryError;
-use crate::dataset::{Dimension, Modality, Qualifier};
+use crate::dataset::{Measure, Modality, Qualifier};
 
 /// The fewest regions a comparison takes.
 pub const MIN_REGIONS: usize = 2;
@@ -34,11 +36,13 @@ pub struct Cell {
     pub conflict: bool,
 }
 
-/// One metric across the compared regions.
+/// One metric and measure across the compared regions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareRow {
     /// Metric id.
     pub metric: String,
+    /// The measure every cell of the row has.
+    pub measure: Measure,
     /// The row's magnitude and unit.
     pub scale: Scale,
     /// One per compared region; `None` where the region has no figure.
@@ -96,11 +100,13 @@ impl CompareRow {
 pub struct Comparison {
     /// Region indices, one per column.
     pub regions: Vec<usize>,
-    /// One per metric, in the dataset's metric order.
+    /// One per metric and measure, in the dataset's metric order, then the measures' order.
     pub rows: Vec<CompareRow>,
 }
 
-/// Compares 2 to 6 regions on `metrics` (metric ids), or on every metric any of them has.
+/// Compares 2 to 6 regions on `metrics` (metric ids), or on every metric any of them has. A
+/// metric gives a row for each measure any of the regions has for it; a metric named in
+/// `metrics` that none has gives one empty row in its primary measure.
 pub fn compare(
     ix: &Index,
     regions: &[usize],
@@ -111,26 +117,32 @@ pub fn compare(
     }
     let wanted: Vec<&str> = match metrics {
         Some(m) => m.iter().map(String::as_str).collect(),
-        None => ix
-            .data
-            .metrics
-            .iter()
-            .map(|m| m.id.as_str())
-            .filter(|m| regions.iter().any(|&r| pick(ix, r, m, None).is_some()))
-            .collect(),
+        None => ix.data.metrics.iter().map(|m| m.id.as_str()).collect(),
     };
-    let rows = wanted.into_iter().map(|m| row(ix, regions, m)).collect();
+    let mut rows = Vec::new();
+    for metric in wanted {
+        let has = |measure| {
+            regions
+                .iter()
+                .any(|&r| pick_like(ix, r, metric, measure, None).is_some())
+        };
+        let measures: Vec<Measure> = Measure::ALL.into_iter().filter(|&m| has(m)).collect();
+        if measures.is_empty() && metrics.is_some() {
+            rows.push(row(ix, regions, metric, ix.primary_measure(metric)));
+        }
+        rows.extend(measures.into_iter().map(|m| row(ix, regions, metric, m)));
+    }
     Ok(Comparison {
         regions: regions.to_vec(),
         rows,
     })
 }
 
-fn row(ix: &Index, regions: &[usize], metric: &str) -> CompareRow {
+fn row(ix: &Index, regions: &[usize], metric: &str, measure: Measure) -> CompareRow {
     let cells: Vec<Option<Cell>> = regions
         .iter()
         .map(|&r| {
-            let p = pick(ix, r, metric, None)?;
+            let p = pick_like(ix, r, metric, measure, None)?;
             let f = ix.figure(p.figure)?;
             Some(Cell {
                 figure: p.figure,
@@ -148,9 +160,7 @@ fn row(ix: &Index, regions: &[usize], metric: &str) -> CompareRow {
     // Cells in another unit than the row's keep theirs, written out.
     let unit = format::common_unit(present.iter().map(|c| c.unit.as_str()));
     let scale = Scale::for_values(present.iter().map(|c| c.value), &unit);
-    let lower_wins = ix
-        .metric(metric)
-        .is_some_and(|m| m.dimension == Dimension::Rank);
+    let lower_wins = measure.lower_is_better();
     let comparable: Vec<(usize, f64)> = cells
         .iter()
         .enumerate()
@@ -175,6 +185,7 @@ fn row(ix: &Index, regions: &[usize], metric: &str) -> CompareRow {
     years.dedup();
     CompareRow {
         metric: metric.to_string(),
+        measure,
         scale,
         cells,
         best,
@@ -190,16 +201,23 @@ mod tests {
 
     #[test]
     fn rows_line_up_in_one_magnitude_and_mark_the_best() {
+        let mut growth = fig("a", 1, "gdp", 12.0, Some(2022), Actual);
+        growth.measure = Measure::Growth;
+        growth.unit = "%".into();
         let ix = index(vec![
             fig("a", 0, "gdp", 5.2e11, Some(2022), Actual),
             fig("a", 1, "gdp", 3.0e9, Some(2021), Actual),
             fig("a", 1, "enterprises", 278.0, Some(2022), Target),
-            fig("a", 0, "rank", 3.0, Some(2022), Actual),
-            fig("b", 1, "rank", 1.0, Some(2022), Actual),
+            fig("a", 0, "overall_standing", 3.0, Some(2022), Actual),
+            fig("b", 1, "overall_standing", 1.0, Some(2022), Actual),
+            growth,
         ]);
-        let c = compare(&ix, &[0, 1], None).unwrap();
+        let mut c = compare(&ix, &[0, 1], None).unwrap();
         let ids: Vec<&str> = c.rows.iter().map(|r| r.metric.as_str()).collect();
-        assert_eq!(ids, ["gdp", "enterprises", "rank"]);
+        assert_eq!(ids, ["gdp", "gdp", "enterprises", "overall_standing"]);
+        assert_eq!(c.rows[1].measure, Measure::Growth);
+        assert_eq!(c.rows[1].cells[0], None);
+        c.rows.remove(1);
         let gdp = &c.rows[0];
         assert_eq!(gdp.scale.suffix(), "亿元");
         assert_eq!(gdp.cell_text(0, Lang::Zh).unwrap(), "5,200 (2022)");
@@ -219,7 +237,7 @@ mod tests {
         let ix = index(vec![fig("a", 0, "gdp", 1.0, None, Actual)]);
         assert_eq!(compare(&ix, &[0], None), Err(QueryError::RegionCount(1)));
         assert!(compare(&ix, &[0; 7], None).is_err());
-        let only = ["rank".to_string()];
+        let only = ["overall_standing".to_string()];
         let c = compare(&ix, &[0, 1], Some(&only)).unwrap();
         assert_eq!(c.rows.len(), 1);
         assert_eq!(c.rows[0].cells, [None, None]);

@@ -1,9 +1,10 @@
-//! Where sources disagree: the same region, metric and year (and modality) with different
-//! values from different articles. Both figures are kept and flagged; none is silently chosen.
+//! Where figures disagree: like-for-like figures (same region, metric, measure, year and
+//! modality, no scope) with different values, from one article or several. All are kept and
+//! flagged; none is silently chosen.
 
 use std::collections::BTreeMap;
 
-use crate::dataset::{Dataset, Figure, Modality};
+use crate::dataset::{Dataset, Figure, Measure, Modality};
 
 /// Figures that should agree and do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +13,10 @@ pub struct Conflict {
     pub region: usize,
     /// Metric id.
     pub metric: String,
-    /// The year they all refer to.
-    pub year: i32,
+    /// The measure they share.
+    pub measure: Measure,
+    /// The year they all refer to; `None` when none of them gives one.
+    pub year: Option<i32>,
     /// Every figure of the group, in source order.
     pub figures: Vec<usize>,
 }
@@ -23,30 +26,37 @@ fn differ(a: &Figure, b: &Figure) -> bool {
     a.unit != b.unit || (a.value - b.value).abs() / scale > 1e-9
 }
 
-/// Finds every conflict; `region_of` gives each figure's region index. Figures without a
-/// year are left out: two undated figures may well be about different years.
+/// Finds every conflict; `region_of` gives each figure's region index. Undated figures are
+/// grouped with the undated: whether or not they speak of one year, a reader must see both
+/// rather than one picked for them.
 pub fn find(data: &Dataset, region_of: &[Option<usize>]) -> Vec<Conflict> {
-    let mut groups: BTreeMap<(usize, &str, i32, Modality), Vec<usize>> = BTreeMap::new();
+    type Key<'a> = (usize, &'a str, Measure, Option<i32>, Modality);
+    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (i, f) in data.figures.iter().enumerate() {
-        let (Some(Some(r)), Some(m), Some(y)) = (region_of.get(i), f.metric.as_deref(), f.year)
-        else {
+        let (Some(Some(r)), Some(m)) = (region_of.get(i), f.metric.as_deref()) else {
             continue;
         };
-        groups.entry((*r, m, y, f.modality)).or_default().push(i);
+        if f.scope.is_some() {
+            continue;
+        }
+        groups
+            .entry((*r, m, f.measure, f.year, f.modality))
+            .or_default()
+            .push(i);
     }
     groups
         .into_iter()
         .filter(|(_, figs)| {
             figs.iter().enumerate().any(|(k, &a)| {
-                figs[k + 1..].iter().any(|&b| {
-                    let (fa, fb) = (&data.figures[a], &data.figures[b]);
-                    fa.article != fb.article && differ(fa, fb)
-                })
+                figs[k + 1..]
+                    .iter()
+                    .any(|&b| differ(&data.figures[a], &data.figures[b]))
             })
         })
-        .map(|((region, metric, year, _), figures)| Conflict {
+        .map(|((region, metric, measure, year, _), figures)| Conflict {
             region,
             metric: metric.to_string(),
+            measure,
             year,
             figures,
         })
@@ -55,32 +65,47 @@ pub fn find(data: &Dataset, region_of: &[Option<usize>]) -> Vec<Conflict> {
 
 #[cfg(test)]
 mod tests {
+    use crate::dataset::Measure;
     use crate::dataset::Modality::{Actual, Target};
     use crate::query::index::tests::{fig, index};
 
     #[test]
-    fn different_values_from_different_articles_conflict() {
+    fn like_figures_with_different_values_conflict() {
+        let growth = {
+            let mut f = fig("b", 0, "gdp", 9.0, Some(2022), Actual);
+            f.measure = Measure::Growth;
+            f
+        };
+        let part = {
+            let mut f = fig("b", 0, "gdp", 7.0, Some(2022), Actual);
+            f.scope = Some("工业".into());
+            f
+        };
         let ix = index(vec![
             fig("a", 0, "gdp", 1.0, Some(2022), Actual),
             fig("b", 0, "gdp", 2.0, Some(2022), Actual),
             fig("c", 0, "gdp", 1.0, Some(2022), Actual),
-            // Same article, different values: a breakdown, not a disagreement.
-            fig("a", 1, "gdp", 1.0, Some(2022), Actual),
-            fig("a", 1, "gdp", 2.0, Some(2022), Actual),
+            // Another measure or a part of the region is not like for like.
+            growth,
+            part,
             // Same value from two articles: they agree.
             fig("a", 2, "gdp", 1.0, Some(2022), Actual),
             fig("b", 2, "gdp", 1.0, Some(2022), Actual),
             // A target and an actual figure do not contradict each other.
-            fig("a", 3, "gdp", 1.0, Some(2022), Actual),
-            fig("b", 3, "gdp", 5.0, Some(2022), Target),
-            // Undated figures may be about different years.
-            fig("a", 0, "rank", 1.0, None, Actual),
-            fig("b", 0, "rank", 3.0, None, Actual),
+            fig("a", 1, "gdp", 1.0, Some(2022), Actual),
+            fig("b", 1, "gdp", 5.0, Some(2022), Target),
+            // Two undated values for one region are shown, not one picked silently.
+            fig("a", 0, "enterprises", 1.0, None, Actual),
+            fig("a", 0, "enterprises", 3.0, None, Actual),
         ]);
-        assert_eq!(ix.conflicts.len(), 1, "{:?}", ix.conflicts);
-        assert_eq!(ix.conflicts[0].figures, [0, 1, 2]);
-        assert_eq!(ix.conflicts[0].year, 2022);
-        assert_eq!(ix.figure_conflict[1], Some(0));
+        assert_eq!(ix.conflicts.len(), 2, "{:?}", ix.conflicts);
+        assert_eq!(ix.conflicts[0].figures, [9, 10]);
+        assert_eq!(ix.conflicts[0].year, None);
+        assert_eq!(ix.conflicts[1].figures, [0, 1, 2]);
+        assert_eq!(ix.conflicts[1].year, Some(2022));
+        assert_eq!(ix.figure_conflict[1], Some(1));
+        assert_eq!(ix.figure_conflict[3], None);
         assert_eq!(ix.figure_conflict[4], None);
+        assert_eq!(ix.figure_conflict[5], None);
     }
 }

@@ -14,6 +14,8 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "province",
     "city",
     "metric",
+    "measure",
+    "scope",
     "label",
     "value",
     "unit",
@@ -86,8 +88,12 @@ pub struct ExportRow {
     pub province: String,
     /// The prefecture-level city the region is in (or is), `""` when none.
     pub city: String,
-    /// Canonical metric id, `""` when the label maps to none.
+    /// Catalogue metric id, `""` when the figure is no indicator of the catalogue.
     pub metric: String,
+    /// How the number relates to the metric (`level`, `growth`, …).
+    pub measure: String,
+    /// The part of the region covered, `""` for the region's own total.
+    pub scope: String,
     /// What is measured, in the article's words.
     pub label: String,
     /// Value in the base unit.
@@ -141,6 +147,8 @@ impl ExportRow {
             self.province.clone(),
             self.city.clone(),
             self.metric.clone(),
+            self.measure.clone(),
+            self.scope.clone(),
             self.label.clone(),
             self.value.to_string(),
             self.unit.clone(),
@@ -190,6 +198,8 @@ pub fn export_row(ix: &Index, i: usize) -> Option<ExportRow> {
         province: region_name(r.and_then(|r| ix.ancestor(r, RegionKind::Province))),
         city: region_name(r.and_then(|r| ix.ancestor(r, RegionKind::City))),
         metric: f.metric.clone().unwrap_or_default(),
+        measure: f.measure.as_str().to_string(),
+        scope: f.scope.clone().unwrap_or_default(),
         label: f.label.clone(),
         value: f.value,
         unit: f.unit.clone(),
@@ -229,8 +239,11 @@ mod tests {
         );
         let cells = r.cells();
         assert_eq!(cells.len(), EXPORT_COLUMNS.len());
-        assert_eq!(cells[7], "1.5");
-        assert_eq!(rows[1].cells()[11], "");
+        let col = |name: &str| EXPORT_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(cells[col("value")], "1.5");
+        assert_eq!(cells[col("measure")], "level");
+        assert_eq!(cells[col("scope")], "");
+        assert_eq!(rows[1].cells()[col("year")], "");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The app's two languages. Only chrome and metric names are translated; region names and
 //! article text stay as written.
 
-use crate::dataset::RegionKind;
+use crate::dataset::{Measure, RegionKind};
 
 /// The language of the UI chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,20 @@ pub fn kind(k: RegionKind, lang: Lang) -> &'static str {
         RegionKind::District => lang.pick("市辖区", "district"),
         RegionKind::County => lang.pick("县", "county"),
         RegionKind::Park => lang.pick("园区", "park"),
+    }
+}
+
+/// The name of a measure (how a figure relates to its metric).
+pub fn measure(m: Measure, lang: Lang) -> &'static str {
+    match m {
+        Measure::Level => lang.pick("总量", "level"),
+        Measure::Added => lang.pick("新增", "added"),
+        Measure::Cumulative => lang.pick("累计", "cumulative"),
+        Measure::Growth => lang.pick("增长", "growth"),
+        Measure::Change => lang.pick("增减", "change"),
+        Measure::Share => lang.pick("占比", "share"),
+        Measure::Rank => lang.pick("排名", "rank"),
+        Measure::Density => lang.pick("密度", "density"),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::dataset::{Article, Dataset, Figure, Metric, Region, RegionKind};
+use crate::dataset::{Article, Dataset, Figure, Measure, Metric, Region, RegionKind};
 
 use super::conflicts::{self, Conflict};
 use super::i18n::Lang;
@@ -42,6 +42,30 @@ pub struct Index {
     pub figure_conflict: Vec<Option<usize>>,
     region_by_id: HashMap<String, usize>,
     metric_by_id: HashMap<String, usize>,
+    primary: HashMap<String, Measure>,
+}
+
+/// Each metric's primary measure (see [`Index::primary_measure`]).
+fn primary_measures(data: &Dataset) -> HashMap<String, Measure> {
+    let mut counts: HashMap<&str, [usize; Measure::ALL.len()]> = HashMap::new();
+    for f in data.figures.iter().filter(|f| f.scope.is_none()) {
+        if let Some(m) = f.metric.as_deref() {
+            counts.entry(m).or_default()[f.measure as usize] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(m, c)| {
+            let i = if c[Measure::Level as usize] > 0 {
+                Measure::Level as usize
+            } else {
+                (0..c.len())
+                    .max_by_key(|&i| (c[i], std::cmp::Reverse(i)))
+                    .unwrap_or(0)
+            };
+            (m.to_string(), Measure::ALL[i])
+        })
+        .collect()
 }
 
 impl Index {
@@ -152,6 +176,7 @@ impl Index {
             }
         }
         let conflicts = conflicts::find(&data, &figure_region);
+        let primary = primary_measures(&data);
         let mut figure_conflict = vec![None; data.figures.len()];
         for (c, conflict) in conflicts.iter().enumerate() {
             for &f in &conflict.figures {
@@ -179,6 +204,7 @@ impl Index {
             figure_conflict,
             region_by_id,
             metric_by_id,
+            primary,
             data,
         }
     }
@@ -196,6 +222,13 @@ impl Index {
     /// An article by index.
     pub fn article(&self, i: usize) -> Option<&Article> {
         self.data.articles.get(i)
+    }
+
+    /// The measure `metric` is ranked and compared by when none is asked for: `level` when any
+    /// of its rankable figures has it, else the measure most of them have (`rank` for places
+    /// in a list).
+    pub fn primary_measure(&self, metric: &str) -> Measure {
+        self.primary.get(metric).copied().unwrap_or_default()
     }
 
     /// Whether figure `f` is part of a conflict.
@@ -258,6 +291,17 @@ impl Index {
         match f.metric.as_deref().and_then(|m| self.metric(m)) {
             Some(m) => lang.pick(&m.zh, &m.en).to_string(),
             None => f.label.clone(),
+        }
+    }
+
+    /// What a figure measures, for a table row: the metric's name with the measure when it is
+    /// not the level (`营业收入 · 增长`), or the article's label when there is no metric.
+    pub fn figure_measure_name(&self, f: &Figure, lang: Lang) -> String {
+        let name = self.figure_name(f, lang);
+        if f.metric.is_some() && f.measure != Measure::Level {
+            format!("{name} · {}", super::i18n::measure(f.measure, lang))
+        } else {
+            name
         }
     }
 
@@ -358,6 +402,12 @@ pub mod tests {
             region: ids.get(region).map(|s| s.to_string()),
             label: metric.into(),
             metric: Some(metric.into()),
+            measure: if metric == "overall_standing" {
+                crate::dataset::Measure::Rank
+            } else {
+                crate::dataset::Measure::Level
+            },
+            scope: None,
             value,
             unit: if metric == "gdp" { "元" } else { "家" }.into(),
             raw: "1".into(),
@@ -386,6 +436,7 @@ pub mod tests {
             title: format!("标题{id}"),
             byline: String::new(),
             text: "一二三四五".into(),
+            date: None,
         };
         Index::new(Dataset {
             schema_version: crate::dataset::SCHEMA_VERSION,
@@ -404,7 +455,7 @@ pub mod tests {
             metrics: vec![
                 metric("gdp", "地区生产总值", Dimension::Money),
                 metric("enterprises", "企业", Dimension::Count),
-                metric("rank", "排名", Dimension::Rank),
+                metric("overall_standing", "综合排名", Dimension::Count),
             ],
             figures,
         })

@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 
 use super::index::Index;
-use crate::dataset::Modality;
+use crate::dataset::{Measure, Modality};
 
 /// The figure chosen for a region and metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +29,22 @@ impl Pick {
     }
 }
 
-/// The figure for `region` on `metric` (in `year`, when given), if it has any.
+/// The figure for `region` on `metric` in the metric's primary measure (in `year`, when
+/// given), if it has any. See [`pick_like`].
 pub fn pick(ix: &Index, region: usize, metric: &str, year: Option<i32>) -> Option<Pick> {
+    pick_like(ix, region, metric, ix.primary_measure(metric), year)
+}
+
+/// The figure for `region` on `metric` and `measure` (in `year`, when given), among figures
+/// like for like: rankable (a catalogue metric, no scope) and of that measure. A part's figure
+/// (`国家级` incubators) or another measure (growth of revenue) never stands for the region.
+pub fn pick_like(
+    ix: &Index,
+    region: usize,
+    metric: &str,
+    measure: Measure,
+    year: Option<i32>,
+) -> Option<Pick> {
     let figs = ix.region_figs.get(region)?;
     let candidates: Vec<usize> = figs
         .iter()
@@ -38,6 +52,8 @@ pub fn pick(ix: &Index, region: usize, metric: &str, year: Option<i32>) -> Optio
         .filter(|&f| {
             ix.figure(f).is_some_and(|x| {
                 x.metric.as_deref() == Some(metric)
+                    && x.scope.is_none()
+                    && x.measure == measure
                     && x.value.is_finite()
                     && (year.is_none() || x.year == year)
             })
@@ -71,7 +87,7 @@ mod tests {
         assert_eq!((p.figure, p.of), (2, 4));
         assert_eq!(p.note(&ix).as_deref(), Some("latest actual of 4"));
         assert_eq!(pick(&ix, 0, "gdp", Some(2020)).unwrap().figure, 1);
-        assert_eq!(pick(&ix, 0, "rank", None), None);
+        assert_eq!(pick(&ix, 0, "overall_standing", None), None);
         let only = pick(&ix, 1, "gdp", None).unwrap();
         assert_eq!((only.figure, only.of, only.note(&ix)), (4, 1, None));
     }

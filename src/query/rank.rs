@@ -3,8 +3,8 @@
 
 use super::format::{self, Scale};
 use super::index::Index;
-use super::pick::{Pick, pick};
-use crate::dataset::{Dimension, Modality, RegionKind};
+use super::pick::{Pick, pick_like};
+use crate::dataset::{Measure, Modality, RegionKind};
 
 /// Which regions a ranking takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,6 +66,8 @@ pub struct RankEntry {
 pub struct Ranking {
     /// Metric id.
     pub metric: String,
+    /// The measure ranked: only figures of this measure, with no scope, take part.
+    pub measure: Measure,
     /// Which regions took part.
     pub kind: KindFilter,
     /// The year asked for, if any.
@@ -78,14 +80,28 @@ pub struct Ranking {
     pub years: Vec<i32>,
 }
 
-/// Ranks regions admitted by `kind` on `metric` (an id), in `year` when given.
+/// Ranks regions admitted by `kind` on `metric` (an id) in its primary measure, in `year` when
+/// given.
 pub fn rank(ix: &Index, metric: &str, kind: KindFilter, year: Option<i32>) -> Ranking {
+    rank_by(ix, metric, ix.primary_measure(metric), kind, year)
+}
+
+/// Ranks regions admitted by `kind` on `metric` and `measure`, in `year` when given: only
+/// like-for-like figures (the metric, that measure, no scope) take part.
+pub fn rank_by(
+    ix: &Index,
+    metric: &str,
+    measure: Measure,
+    kind: KindFilter,
+    year: Option<i32>,
+) -> Ranking {
     let admitted = |r: usize| ix.region(r).is_some_and(|x| kind.admits(x.kind));
     let mut years: Vec<i32> = ix
         .data
         .figures
         .iter()
-        .filter(|f| f.metric.as_deref() == Some(metric))
+        .filter(|f| f.metric.as_deref() == Some(metric) && f.measure == measure)
+        .filter(|f| f.scope.is_none())
         .filter(|f| ix.figure_region(f).is_some_and(admitted))
         .filter_map(|f| f.year)
         .collect();
@@ -94,7 +110,7 @@ pub fn rank(ix: &Index, metric: &str, kind: KindFilter, year: Option<i32>) -> Ra
     let mut entries: Vec<RankEntry> = (0..ix.data.regions.len())
         .filter(|&r| admitted(r))
         .filter_map(|r| {
-            let p = pick(ix, r, metric, year)?;
+            let p = pick_like(ix, r, metric, measure, year)?;
             let f = ix.figure(p.figure)?;
             Some(RankEntry {
                 region: r,
@@ -105,9 +121,7 @@ pub fn rank(ix: &Index, metric: &str, kind: KindFilter, year: Option<i32>) -> Ra
             })
         })
         .collect();
-    let lower_wins = ix
-        .metric(metric)
-        .is_some_and(|m| m.dimension == Dimension::Rank);
+    let lower_wins = measure.lower_is_better();
     entries.sort_by(|a, b| {
         let by_value = if lower_wins {
             a.value.total_cmp(&b.value)
@@ -133,6 +147,7 @@ pub fn rank(ix: &Index, metric: &str, kind: KindFilter, year: Option<i32>) -> Ra
     };
     Ranking {
         metric: metric.to_string(),
+        measure,
         kind,
         year,
         scale,
@@ -177,10 +192,10 @@ mod tests {
     #[test]
     fn rankings_rank_lowest_first() {
         let ix = index(vec![
-            fig("a", 0, "rank", 3.0, None, Actual),
-            fig("a", 1, "rank", 1.0, None, Actual),
+            fig("a", 0, "overall_standing", 3.0, None, Actual),
+            fig("a", 1, "overall_standing", 1.0, None, Actual),
         ]);
-        let r = rank(&ix, "rank", KindFilter::Cities, None);
+        let r = rank(&ix, "overall_standing", KindFilter::Cities, None);
         assert_eq!(r.entries[0].region, 1);
         assert_eq!(KindFilter::Cities.next(), KindFilter::Provinces);
         assert_eq!(KindFilter::Districts.next(), KindFilter::All);

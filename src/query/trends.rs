@@ -3,8 +3,8 @@
 
 use super::format;
 use super::index::Index;
-use super::pick::pick;
-use crate::dataset::Modality;
+use super::pick::pick_like;
+use crate::dataset::{Measure, Modality};
 
 /// One year of a trend.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,9 @@ pub struct Trend {
     pub points: Vec<TrendPoint>,
 }
 
-/// Every metric `region` has figures for in two or more years, in the dataset's metric order.
+/// Every metric `region` has levels for in two or more years, in the dataset's metric order:
+/// a trend is a series of the region's own totals (`level`, no scope), never growth rates or a
+/// part's figures mixed in.
 /// Points in another unit than the metric's most common one are left out: they do not plot on
 /// the same axis.
 pub fn trends(ix: &Index, region: usize) -> Vec<Trend> {
@@ -43,6 +45,7 @@ pub fn trends(ix: &Index, region: usize) -> Vec<Trend> {
             .iter()
             .filter_map(|&f| ix.figure(f))
             .filter(|f| f.metric.as_deref() == Some(m.id.as_str()) && f.year.is_some())
+            .filter(|f| f.measure == Measure::Level && f.scope.is_none())
             .collect();
         let unit = format::common_unit(dated.iter().map(|f| f.unit.as_str()));
         let mut years: Vec<i32> = dated
@@ -58,7 +61,7 @@ pub fn trends(ix: &Index, region: usize) -> Vec<Trend> {
         let points = years
             .into_iter()
             .filter_map(|y| {
-                let p = pick(ix, region, &m.id, Some(y))?;
+                let p = pick_like(ix, region, &m.id, Measure::Level, Some(y))?;
                 let f = ix.figure(p.figure).filter(|f| f.unit == unit)?;
                 Some(TrendPoint {
                     year: y,

@@ -343,6 +343,10 @@ mod tests {
         v.step(Action::Right, 5);
         v.step(Action::Right, 5);
         assert_eq!(v.col, 1);
+        // Down to the first row where the second region has a figure.
+        while v.figure().is_none() && v.row + 1 < v.cmp.rows.len() {
+            v.step(Action::Down, 5);
+        }
         let f = v.figure().unwrap();
         assert_eq!(v.step(Action::Open, 5), Outcome::OpenFigure(f));
         v.step(Action::Bottom, 5);
