@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::dataset::{self, Dataset, RegionKind};
+use crate::dataset::{self, Dataset, Measure, RegionKind};
 use crate::query::{Index, Lang};
 use report::Format;
 
@@ -53,6 +53,18 @@ fn kind_parser() -> impl clap::builder::TypedValueParser<Value = RegionKind> {
             .find(|k| k.as_str() == s)
             // The possible values above have already rejected anything else.
             .unwrap_or(RegionKind::Park)
+    })
+}
+
+/// Parses a measure by its dataset name (`level`, `growth`, …).
+fn measure_parser() -> impl clap::builder::TypedValueParser<Value = Measure> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Measure::ALL.map(Measure::as_str)).map(|s| {
+        Measure::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            // The possible values above have already rejected anything else.
+            .unwrap_or_default()
     })
 }
 
@@ -141,6 +153,11 @@ pub enum Command {
         /// Only figures about this year.
         #[arg(long)]
         year: Option<i32>,
+        /// Which measure of the metric to rank (default: its level, or for places in lists,
+        /// the rank); figures of other measures and figures about a part of a region never
+        /// enter.
+        #[arg(long, value_parser = measure_parser())]
+        measure: Option<Measure>,
         #[command(flatten)]
         output: Output,
     },

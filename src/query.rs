@@ -26,6 +26,6 @@ pub use format::Scale;
 pub use i18n::Lang;
 pub use index::Index;
 pub use pick::{Pick, pick};
-pub use rank::{KindFilter, RankEntry, Ranking, rank};
+pub use rank::{KindFilter, RankEntry, Ranking, rank, rank_by};
 pub use resolve::{Names, QueryError};
 pub use trends::{Trend, TrendPoint, trends};

@@ -146,10 +146,10 @@ fn high_tech_enterprises_rank_and_compare() {
         .collect();
     assert_eq!(described(&ix, &got), described(&ix, &expected));
 
-    // The two leading cities side by side: the comparison takes the figures the ranking took.
-    let cities = ranked_from_figures(&ix.data, metric, |x| x.kind == RegionKind::City);
-    assert!(cities.len() >= 2, "{:?}", described(&ix, &cities));
-    let pair = [cities[0], cities[1]];
+    // The two leading regions side by side: the comparison takes the figures the ranking took.
+    let leading = ranked_from_figures(&ix.data, metric, |x| x.kind != RegionKind::Nation);
+    assert!(leading.len() >= 2, "{:?}", described(&ix, &leading));
+    let pair = [leading[0], leading[1]];
     let c = query::compare(&ix, &[pair[0].0, pair[1].0], None).unwrap();
     let row = c.rows.iter().find(|r| r.metric == metric).unwrap();
     assert!(row.scale.suffix().ends_with('家'), "{}", row.scale.suffix());
@@ -182,60 +182,48 @@ fn high_tech_enterprises_rank_and_compare() {
 
 #[test]
 fn a_target_is_never_best() {
-    let ix = ix();
-    let mut checked = 0;
-    for m in &ix.data.metrics {
-        let order = ranked_from_figures(&ix.data, &m.id, |x| x.kind != RegionKind::Nation);
-        let fig = |f: usize| &ix.data.figures[f];
-        let Some(&target) = order
-            .iter()
-            .find(|&&(_, f)| fig(f).modality != Modality::Actual)
-        else {
-            continue;
-        };
-        let unit = &fig(target.1).unit;
-        let actual: Vec<(usize, usize)> = order
-            .iter()
-            .copied()
-            .filter(|&(_, f)| fig(f).modality == Modality::Actual && &fig(f).unit == unit)
-            .take(2)
-            .collect();
-        if actual.len() < 2 {
-            continue;
-        }
-        // The target first: it would win the first column's ties, and may be the largest.
-        let regions = [target.0, actual[0].0, actual[1].0];
-        let c = query::compare(&ix, &regions, Some(std::slice::from_ref(&m.id))).unwrap();
-        let row = &c.rows[0];
-        assert_eq!(
-            row.best,
-            Some(1),
-            "{}: {:?}",
-            m.id,
-            described(&ix, &[target, actual[0], actual[1]])
-        );
-        let marker = format::modality(fig(target.1).modality, Lang::Zh);
-        assert!(row.cell_text(0, Lang::Zh).unwrap().contains(marker));
-        checked += 1;
-    }
-    assert!(
-        checked > 0,
-        "no metric has a target beside two achieved figures"
-    );
+    // The three leading regions on a metric, the first one's figure turned into a target: it
+    // is still the largest value, and it must not be marked best.
+    let mut data = ix().data;
+    let metric = "high_tech_enterprises";
+    let order = ranked_from_figures(&data, metric, |x| x.kind != RegionKind::Nation);
+    let actual: Vec<(usize, usize)> = order
+        .iter()
+        .copied()
+        .filter(|&(_, f)| data.figures[f].modality == Modality::Actual)
+        .take(3)
+        .collect();
+    assert_eq!(actual.len(), 3, "{metric} needs three achieved figures");
+    data.figures[actual[0].1].modality = Modality::Target;
+    let ix = Index::new(data);
+    let regions: Vec<usize> = actual.iter().map(|&(r, _)| r).collect();
+    let c = query::compare(&ix, &regions, Some(&[metric.to_string()])).unwrap();
+    let row = &c.rows[0];
+    assert_eq!(row.best, Some(1), "{:?}", described(&ix, &actual));
+    let marker = format::modality(Modality::Target, Lang::Zh);
+    assert!(row.cell_text(0, Lang::Zh).unwrap().contains(marker));
 }
 
 #[test]
 fn conflicts_and_exports_cover_the_data() {
     let ix = ix();
-    assert!(!ix.conflicts.is_empty());
     for c in &ix.conflicts {
         assert!(c.figures.len() >= 2);
-        let arts: std::collections::BTreeSet<_> = c
-            .figures
-            .iter()
-            .map(|&f| &ix.data.figures[f].article)
-            .collect();
-        assert!(arts.len() >= 2, "a conflict needs two sources");
+        let figs: Vec<&Figure> = c.figures.iter().map(|&f| &ix.data.figures[f]).collect();
+        // Like for like: one metric, measure, year and modality, whole regions only.
+        for f in &figs {
+            assert_eq!(f.metric.as_deref(), Some(c.metric.as_str()));
+            assert_eq!(
+                (f.measure, f.year, f.scope.as_deref()),
+                (c.measure, c.year, None)
+            );
+            assert_eq!(f.modality, figs[0].modality);
+        }
+        assert!(
+            figs.iter()
+                .any(|f| f.value != figs[0].value || f.unit != figs[0].unit),
+            "a conflict needs two different values"
+        );
     }
     let rows = query::export_rows(&ix);
     assert_eq!(rows.len(), ix.data.figures.len());

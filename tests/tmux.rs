@@ -221,11 +221,11 @@ fn app_in_a_real_terminal() {
     escape(&tmux);
     keys(&tmux, &["Tab"]);
 
-    // Compare the two cities that lead on high-tech enterprises, whichever the data makes them.
+    // Compare the two regions that lead on high-tech enterprises, whichever the data makes them.
     let ix = Index::new(dataset::bundled().unwrap());
     let name = |r: usize| ix.region(r).unwrap().name.clone();
-    let cities = query::rank(&ix, "high_tech_enterprises", KindFilter::Cities, None);
-    assert!(cities.entries.len() >= 2, "two cities to compare");
+    let cities = query::rank(&ix, "high_tech_enterprises", KindFilter::All, None);
+    assert!(cities.entries.len() >= 2, "two regions to compare");
     let pair = [cities.entries[0].region, cities.entries[1].region];
     let names = pair.map(name);
     tmux.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
@@ -401,7 +401,7 @@ fn the_all_figures_table_sorts_and_filters_and_e_writes_a_file() {
         "{}",
         screen.join("\n")
     );
-    // Sort by value (the fourth column): largest first, then smallest first.
+    // Sort by value (the sixth column): largest first, then smallest first.
     let ix = Index::new(dataset::bundled().unwrap());
     let mut values: Vec<&gaoxin::dataset::Figure> = ix
         .data
@@ -415,7 +415,7 @@ fn the_all_figures_table_sorts_and_filters_and_e_writes_a_file() {
     values.sort_by(|a, b| a.value.total_cmp(&b.value));
     let shown = |f: &gaoxin::dataset::Figure| format::figure_parts(f, Lang::En).0;
     let (low, high) = (shown(values[0]), shown(values[values.len() - 1]));
-    keys(&tmux, &["l", "l", "l", "s"]);
+    keys(&tmux, &["l", "l", "l", "l", "l", "s"]);
     let screen = tmux.wait_for("the value sort", |s| s.iter().any(|l| l.contains("Value↓")));
     assert!(
         screen[3].contains(&format!(" {high} ")),

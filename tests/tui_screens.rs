@@ -73,6 +73,8 @@ fn all_figures_table_filtered_and_sorted() {
             A(Action::Right),
             A(Action::Right),
             A(Action::Right),
+            A(Action::Right),
+            A(Action::Right),
             A(Action::Sort),
         ],
     );

@@ -127,10 +127,24 @@ fn comparison_columns_line_up_with_their_regions() {
             );
         }
         // The bar chart of the selected row labels each region.
+        while let Some(View::Compare(v)) = h.app.views.last()
+            && v.cmp.rows[v.row].metric != "high_tech_enterprises"
+        {
+            h.step(Action::Down);
+        }
+        let screen = screen_text(&h.draw());
         let title = format!("─ 高新技术企业 ({})", hte.scale.suffix());
         assert!(screen.contains(&title), "{ctx}\n{screen}");
-        let bar_line = screen.lines().rev().find(|l| l.contains("常州市")).unwrap();
-        assert!(bar_line.contains('█'), "{ctx}: no bar in {bar_line:?}");
+        // Each region with a value on the row has a bar beside its name.
+        for (i, name) in names.iter().enumerate() {
+            let bar_line = screen
+                .lines()
+                .rev()
+                .find(|l| l.contains(name.as_str()))
+                .unwrap();
+            let has = hte.cells[i].is_some();
+            assert_eq!(bar_line.contains('█'), has, "{ctx}: {bar_line:?}\n{screen}");
+        }
     }
 }
 
@@ -292,12 +306,26 @@ fn map_shows_points_moves_and_labels_the_selection() {
 #[test]
 fn region_pane_shows_trends_and_conflicts() {
     let mut h = harness(120, 40, Lang::Zh);
-    let cn = h.app.ix.region_names.resolve("全国").unwrap();
-    h.app.show_region(cn);
+    // A region with a metric over several years, whichever the data makes it.
+    let n = h.app.ix.data.regions.len();
+    let (with_trend, trend) = (0..n)
+        .find_map(|r| Some((r, query::trends(&h.app.ix, r).into_iter().next()?)))
+        .expect("a region with a trend");
+    h.app.show_region(with_trend);
     let buf = h.draw();
-    check_buffer(&buf, &h.app.hits.panes, "nation");
+    check_buffer(&buf, &h.app.hits.panes, "trend");
     let screen = screen_text(&buf);
-    assert!(screen.contains("↗ 排名  2021"), "{screen}");
+    let name = h.app.ix.metric_name(&trend.metric, Lang::Zh);
+    let first = trend.points[0].year;
+    assert!(screen.contains(&format!("↗ {name}  {first}")), "{screen}");
+    let with_conflict = (0..n)
+        .find(|&r| {
+            h.app.ix.region_figs[r]
+                .iter()
+                .any(|&f| h.app.ix.in_conflict(f))
+        })
+        .expect("a region with a conflict");
+    h.app.show_region(with_conflict);
     // On a conflicting figure: marked in the table, the other sources named under it.
     let k = h
         .app

@@ -15,7 +15,15 @@ pub fn answer(ix: &Index, request: &Request, lang: Lang) -> Report {
         Request::Regions { kind, province } => regions(ix, *kind, *province, lang),
         Request::Show { region } => show::show(ix, *region, lang),
         Request::Compare { regions, metrics } => compare(ix, regions, metrics.as_deref(), lang),
-        Request::Rank { metric, kind, year } => rank(ix, metric, *kind, *year, lang),
+        Request::Rank {
+            metric,
+            kind,
+            year,
+            measure,
+        } => {
+            let measure = measure.unwrap_or_else(|| ix.primary_measure(metric));
+            rank(ix, metric, measure, *kind, *year, lang)
+        }
         Request::Metrics => metrics(ix, lang),
         Request::Export(filter) => export(ix, filter, lang),
     }
@@ -112,7 +120,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
     let mut records = Vec::new();
     for row in &c.rows {
         let mut cells = vec![
-            ix.metric_name(&row.metric, lang),
+            ix.series_name(&row.metric, row.measure, lang),
             row.scale.in_lang(lang).suffix(),
         ];
         for (i, &r) in regions.iter().enumerate() {
@@ -128,6 +136,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
             records.push(vec![
                 row.metric.clone().into(),
                 ix.metric_name(&row.metric, Lang::Zh).into(),
+                row.measure.as_str().into(),
                 name_of(ix, Some(r)).into(),
                 cell.map_or(Value::Null, |c| num(c.value)),
                 cell.map_or(Value::Null, |c| c.unit.clone().into()),
@@ -165,6 +174,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
         columns: vec![
             "metric",
             "metric_zh",
+            "measure",
             "region",
             "value",
             "unit",
@@ -183,11 +193,12 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
 fn rank(
     ix: &Index,
     metric: &str,
+    measure: crate::dataset::Measure,
     kind: query::KindFilter,
     year_filter: Option<i32>,
     lang: Lang,
 ) -> Report {
-    let r = query::rank(ix, metric, kind, year_filter);
+    let r = query::rank_by(ix, metric, measure, kind, year_filter);
     let scale = r.scale.in_lang(lang);
     let value_title = format!(">{} ({})", lang.pick("数值", "value"), scale.suffix());
     let mut table = Table::new(&[
@@ -241,6 +252,7 @@ fn rank(
             kind_of.as_str().into(),
             num(e.value),
             f.unit.clone().into(),
+            f.measure.as_str().into(),
             year(f.year),
             serde_json::to_value(f.modality).unwrap_or_default(),
             e.pick.of.into(),
@@ -250,7 +262,7 @@ fn rank(
         ]);
     }
     table.align_decimals(3);
-    let name = ix.metric_name(metric, lang);
+    let name = ix.series_name(metric, measure, lang);
     let scope = match kind {
         query::KindFilter::All => lang.pick("全部地区", "all regions"),
         query::KindFilter::Parks => lang.pick("园区", "parks"),
@@ -276,6 +288,7 @@ fn rank(
             "kind",
             "value",
             "unit",
+            "measure",
             "year",
             "modality",
             "candidates",

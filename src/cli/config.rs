@@ -36,6 +36,8 @@ pub enum Request {
         kind: KindFilter,
         /// Only this year.
         year: Option<i32>,
+        /// The measure ranked; the metric's primary measure when `None`.
+        measure: Option<crate::dataset::Measure>,
     },
     /// `metrics`.
     Metrics,
@@ -120,6 +122,7 @@ pub fn resolve(ix: &Index, command: Command) -> anyhow::Result<(Request, Format)
             metric: m,
             kind,
             year,
+            measure,
             output,
         } => (
             Request::Rank {
@@ -132,6 +135,7 @@ pub fn resolve(ix: &Index, command: Command) -> anyhow::Result<(Request, Format)
                     RankKind::District => KindFilter::Districts,
                 },
                 year,
+                measure,
             },
             output.format,
         ),
@@ -223,6 +227,7 @@ mod tests {
             metric: "nonsense metric".into(),
             kind: RankKind::All,
             year: None,
+            measure: None,
             output: out(),
         };
         let err = resolve(&ix, unknown).unwrap_err().to_string();

@@ -60,6 +60,18 @@ fn share_labels(text: &str, drafts: &mut [Draft]) {
     }
 }
 
+/// How many bytes on either side of a number its meaning is read from, at most (about 100
+/// Chinese characters; real clauses are far shorter). Text without punctuation would otherwise
+/// make every figure read kilobytes of words.
+const MEANING_REACH: usize = 300;
+
+/// `range` cut to at most `reach` bytes on either side of `at`.
+fn near(text: &str, range: Range<usize>, at: Range<usize>, reach: usize) -> Range<usize> {
+    let start = text.floor_char_boundary(range.start.max(at.start.saturating_sub(reach)));
+    let end = text.ceil_char_boundary(range.end.min(at.end.saturating_add(reach)));
+    start.min(at.start)..end.max(at.end)
+}
+
 /// Gives each draft its measure, metric and scope. A rate, share, rank or change whose label
 /// names nothing but the rate (`同比增长`, `位居全国第一`, `跃升至`) is about what the previous
 /// figure of its sentence measures, and takes that subject into its label.
@@ -69,8 +81,8 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
         let spot = Spot {
             text,
             at: d.range.clone(),
-            clause: d.clause.clone(),
-            sentence: d.sentence.clone(),
+            clause: near(text, d.clause.clone(), d.range.clone(), MEANING_REACH),
+            sentence: near(text, d.sentence.clone(), d.range.clone(), 2 * MEANING_REACH),
             unit: &d.unit,
             qualifier: d.qualifier,
             places,

@@ -140,12 +140,20 @@ fn after_lead_verb(s: &str) -> &str {
     // A verb followed by a noun suffix is part of a noun (`拥有量`, `完成率`), not a lead verb.
     static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LEAD_VERBS.iter().copied()));
     // A verb inside an indicator's name (`研发投入强度`, `R&D经费投入`) is no lead verb either.
-    let in_keyword = |i: usize| super::metrics::keyword_spans(s).any(|r| r.start < i && r.end >= i);
+    let names: Vec<Range<usize>> = super::metrics::keyword_spans(s).collect();
+    let in_keyword = |i: usize| names.iter().any(|r| r.start < i && r.end >= i);
+    // At least two characters of a noun after the verb; counting stops at two, so a long
+    // clause costs no more per verb.
+    let noun_follows = |i: usize| {
+        s[i..]
+            .chars()
+            .filter(|c| !c.is_ascii() && !is_trim(*c))
+            .nth(1)
+            .is_some()
+    };
     let cut = VERBS
         .find_all(s)
-        .filter(|(_, r)| {
-            cjk_len(&s[r.end..]) >= 2 && !s[r.end..].starts_with(['量', '率', '额', '数'])
-        })
+        .filter(|(_, r)| noun_follows(r.end) && !s[r.end..].starts_with(['量', '率', '额', '数']))
         .filter(|(_, r)| !in_keyword(r.end))
         // Verbs that say how the number counts (`新增`, `累计`, `引进`) stay in the label.
         .map(|(k, r)| {

@@ -297,11 +297,20 @@ impl Index {
     /// What a figure measures, for a table row: the metric's name with the measure when it is
     /// not the level (`营业收入 · 增长`), or the article's label when there is no metric.
     pub fn figure_measure_name(&self, f: &Figure, lang: Lang) -> String {
-        let name = self.figure_name(f, lang);
-        if f.metric.is_some() && f.measure != Measure::Level {
-            format!("{name} · {}", super::i18n::measure(f.measure, lang))
-        } else {
+        match f.metric.as_deref() {
+            Some(m) => self.series_name(m, f.measure, lang),
+            None => f.label.clone(),
+        }
+    }
+
+    /// A metric and measure as one name: the metric's name, with the measure when it is not
+    /// the level (`营业收入 · 增长`, `Revenue · growth`).
+    pub fn series_name(&self, metric: &str, measure: Measure, lang: Lang) -> String {
+        let name = self.metric_name(metric, lang);
+        if measure == Measure::Level {
             name
+        } else {
+            format!("{name} · {}", super::i18n::measure(measure, lang))
         }
     }
 

@@ -84,7 +84,7 @@ fn compare_sheet(ix: &Index, v: &CompareView, lang: Lang) -> (String, Sheet) {
         .iter()
         .map(|row| {
             let mut cells: Vec<Value> = vec![
-                ix.metric_name(&row.metric, lang).into(),
+                ix.series_name(&row.metric, row.measure, lang).into(),
                 row.metric.clone().into(),
                 row.scale.unit.clone().into(),
             ];
@@ -104,7 +104,8 @@ fn compare_sheet(ix: &Index, v: &CompareView, lang: Lang) -> (String, Sheet) {
 fn rank_sheet(ix: &Index, v: &RankView) -> (String, Sheet) {
     let r = &v.ranking;
     let mut sheet = Sheet::new(&[
-        "rank", "region", "kind", "value", "unit", "year", "modality", "conflict", "figure",
+        "rank", "region", "kind", "metric", "measure", "value", "unit", "year", "modality",
+        "conflict", "figure",
     ]);
     for (n, e) in r.entries.iter().enumerate() {
         let Some(f) = ix.figure(e.pick.figure) else {
@@ -117,6 +118,8 @@ fn rank_sheet(ix: &Index, v: &RankView) -> (String, Sheet) {
                 .map_or(String::new(), |x| x.name.clone())
                 .into(),
             kind.into(),
+            r.metric.clone().into(),
+            r.measure.as_str().into(),
             serde_json::Number::from_f64(e.value).map_or(Value::Null, Value::Number),
             f.unit.clone().into(),
             f.year.map_or(Value::Null, Value::from),
@@ -125,7 +128,7 @@ fn rank_sheet(ix: &Index, v: &RankView) -> (String, Sheet) {
             f.id.clone().into(),
         ]);
     }
-    (format!("rank-{}", r.metric), sheet)
+    (format!("rank-{}-{}", r.metric, r.measure.as_str()), sheet)
 }
 
 /// `dir/gaoxin-<name>.<ext>`, or with `-2`, `-3`, … when that exists: an export never

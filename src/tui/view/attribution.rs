@@ -3,7 +3,9 @@
 
 use crate::query::{Index, Lang, format};
 
-/// `成都市 › 高新技术企业 · ≥1.3 万家 · 2023 · 目标`, for figure `f`.
+/// `成都市 › 高新技术企业 · 新增 [范围：国家级] · ≥1.3 万家 · 2023 · 目标`, for figure `f`:
+/// region, metric and measure (the level is not named), scope when the figure covers a part
+/// of the region, value, hedge, year, modality, and whether sources disagree.
 pub fn line(ix: &Index, f: usize, lang: Lang) -> String {
     let Some(fig) = ix.figure(f) else {
         return String::new();
@@ -15,10 +17,13 @@ pub fn line(ix: &Index, f: usize, lang: Lang) -> String {
             || lang.pick("（无地区）", "(no region)").to_string(),
             |r| r.name.clone(),
         );
-    let what = match fig.metric.as_deref() {
-        Some(m) => ix.metric_name(m, lang),
+    let mut what = match fig.metric.as_deref() {
+        Some(m) => ix.series_name(m, fig.measure, lang),
         None => format!("“{}” {}", fig.label, lang.pick("（无指标）", "(no metric)")),
     };
+    if let Some(scope) = &fig.scope {
+        what.push_str(&format!(" [{}{scope}]", lang.pick("范围：", "scope: ")));
+    }
     let mut parts = vec![
         format!("{region} › {what}"),
         format::figure_value_in(fig, lang),
@@ -48,10 +53,19 @@ mod tests {
 
     #[test]
     fn names_region_metric_value_year_and_modality() {
+        let mut growth = fig("a", 1, "gdp", 12.0, Some(2023), Actual);
+        growth.measure = crate::dataset::Measure::Growth;
+        growth.unit = "%".into();
+        growth.scope = Some("光电产业".into());
         let ix = index(vec![
             fig("a", 2, "enterprises", 1500.0, Some(2022), Actual),
             fig("a", 0, "gdp", 5.2e11, None, Target),
+            growth,
         ]);
+        assert_eq!(
+            line(&ix, 2, Lang::Zh),
+            "乙市 › 地区生产总值 · 增长 [范围：光电产业] · 12% · 2023"
+        );
         assert_eq!(line(&ix, 0, Lang::Zh), "甲高新区 › 企业 · 1,500 家 · 2022");
         assert_eq!(
             line(&ix, 1, Lang::En),

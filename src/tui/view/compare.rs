@@ -115,7 +115,7 @@ fn draw_row(
         Style::new()
     };
     fill(buf, x0, y, width, base);
-    let name = app.ix.metric_name(&row.metric, lang);
+    let name = app.ix.series_name(&row.metric, row.measure, lang);
     let mut x = x0;
     x += put(buf, x, y, mw, &text::pad(&name, usize::from(mw)), base) + 1;
     let dim = base.fg(Color::DarkGray);
@@ -164,7 +164,7 @@ fn bars(app: &App, v: &CompareView, row: &CompareRow, area: Rect, buf: &mut Buff
     }
     let lang = app.lang;
     let dim = Style::new().fg(Color::DarkGray);
-    let name = app.ix.metric_name(&row.metric, lang);
+    let name = app.ix.series_name(&row.metric, row.measure, lang);
     rule(
         buf,
         area,

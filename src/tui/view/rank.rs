@@ -40,7 +40,7 @@ impl Widget for RankPane<'_> {
         let lang = app.lang;
         let r = &v.ranking;
         let scale = r.scale.in_lang(lang);
-        let name = app.ix.metric_name(&r.metric, lang);
+        let name = app.ix.series_name(&r.metric, r.measure, lang);
         frame(
             buf,
             area,

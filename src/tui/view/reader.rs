@@ -46,11 +46,17 @@ impl Widget for ReaderPane<'_> {
             put(buf, head.x, head.y, head.width, t, bold);
         }
         if head.height > 1 {
-            let meta = if article.byline.is_empty() {
-                article.source.clone()
-            } else {
-                format!("{} · {}", article.byline, article.source)
-            };
+            // Who wrote it, when it was published, where it came from.
+            let date = article
+                .date
+                .clone()
+                .unwrap_or_else(|| lang.pick("日期不明", "date unknown").to_string());
+            let meta = [article.byline.as_str(), &date, &article.source]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<&str>>()
+                .join(" · ");
             put(buf, head.x, head.y + 1, head.width, &meta, dim);
         }
         if head.height > 2 {

@@ -159,7 +159,7 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let conflict = if app.ix.in_conflict(f) { "≠" } else { "" };
         let flags = format!("{conflict}{}", format::modality(fig.modality, lang));
         let cells = [
-            (app.ix.figure_name(fig, lang), mw, false),
+            (figure_what(app, fig), mw, false),
             (numbers[i].clone(), nw, true),
             (parts[i].1.clone(), uw, false),
             (flags.clone(), dw, false),
@@ -176,6 +176,16 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
             let room = rows.right().saturating_sub(x).min(dw);
             put(buf, x, y, room, &flags, base.fg(color));
         }
+    }
+}
+
+/// What a figure measures, as the table names it: metric and measure (`营业收入 · 增长`), and
+/// the part of the region it covers when it is not the whole (`高新技术企业 [国家级]`).
+fn figure_what(app: &App, fig: &crate::dataset::Figure) -> String {
+    let name = app.ix.figure_measure_name(fig, app.lang);
+    match &fig.scope {
+        Some(s) => format!("{name} [{s}]"),
+        None => name,
     }
 }
 

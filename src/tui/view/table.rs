@@ -29,6 +29,8 @@ fn title(c: Column, lang: Lang) -> &'static str {
         Column::Region => lang.pick("地区", "Region"),
         Column::Label => lang.pick("原文标签", "Label"),
         Column::Metric => lang.pick("指标", "Metric"),
+        Column::Measure => lang.pick("度量", "Measure"),
+        Column::Scope => lang.pick("范围", "Scope"),
         Column::Value => lang.pick("数值", "Value"),
         Column::Year => lang.pick("年份", "Year"),
         Column::Article => lang.pick("文章", "Article"),
@@ -36,16 +38,26 @@ fn title(c: Column, lang: Lang) -> &'static str {
 }
 
 /// Column widths for `width` columns of room: the value gets a number part and a unit part.
-fn widths(width: u16) -> ([u16; 6], u16) {
-    let (number, unit, year) = (10u16, 8u16, 4u16);
-    let gaps = 6;
-    let rest = width.saturating_sub(number + unit + year + gaps);
-    let region = rest * 22 / 100;
-    let label = rest * 30 / 100;
-    let metric = rest * 20 / 100;
-    let article = rest.saturating_sub(region + label + metric);
+fn widths(width: u16) -> ([u16; 8], u16) {
+    let (number, unit, year, measure) = (10u16, 8u16, 4u16, 8u16);
+    let gaps = 8;
+    let rest = width.saturating_sub(number + unit + year + measure + gaps);
+    let region = rest * 20 / 100;
+    let label = rest * 26 / 100;
+    let metric = rest * 18 / 100;
+    let scope = rest * 12 / 100;
+    let article = rest.saturating_sub(region + label + metric + scope);
     (
-        [region, label, metric, number + 1 + unit, year, article],
+        [
+            region,
+            label,
+            metric,
+            measure,
+            scope,
+            number + 1 + unit,
+            year,
+            article,
+        ],
         number,
     )
 }
@@ -173,6 +185,8 @@ impl Widget for TablePane<'_> {
                 region.to_string(),
                 fig.label.clone(),
                 metric,
+                crate::query::i18n::measure(fig.measure, lang).to_string(),
+                fig.scope.clone().unwrap_or_default(),
                 value,
                 format::year(fig.year),
                 article.to_string(),
@@ -196,9 +210,9 @@ mod tests {
     fn columns_fill_the_width() {
         for w in [38u16, 78, 118] {
             let (ws, nw) = widths(w);
-            let total: u16 = ws.iter().sum::<u16>() + 5;
+            let total: u16 = ws.iter().sum::<u16>() + 7;
             assert!(total <= w, "{w}: {ws:?}");
-            assert!(nw < ws[3]);
+            assert!(nw < ws[5]);
         }
     }
 }

@@ -11,8 +11,12 @@ pub enum Column {
     Region,
     /// What is measured, in the article's words.
     Label,
-    /// The canonical metric.
+    /// The catalogue metric.
     Metric,
+    /// How the number relates to the metric (level, added, growth, …).
+    Measure,
+    /// The part of the region the figure covers, empty for the whole.
+    Scope,
     /// The value, by size in the base unit.
     Value,
     /// The year it refers to.
@@ -23,10 +27,12 @@ pub enum Column {
 
 impl Column {
     /// Every column, left to right.
-    pub const ALL: [Column; 6] = [
+    pub const ALL: [Column; 8] = [
         Column::Region,
         Column::Label,
         Column::Metric,
+        Column::Measure,
+        Column::Scope,
         Column::Value,
         Column::Year,
         Column::Article,
@@ -88,6 +94,10 @@ impl TableView {
                     .unwrap_or_default();
                 k.push(' ');
                 k.push_str(&f.label.to_lowercase());
+                if let Some(s) = &f.scope {
+                    k.push(' ');
+                    k.push_str(&s.to_lowercase());
+                }
                 if let Some(m) = f.metric.as_deref().and_then(|m| ix.metric(m)) {
                     for s in [&m.zh, &m.en, &m.id] {
                         k.push(' ');
@@ -251,6 +261,8 @@ fn sort_key(ix: &Index, f: usize, col: Column) -> Key {
         ),
         Column::Label => Key::Text(fig.label.clone()),
         Column::Metric => Key::Text(fig.metric.clone().unwrap_or_default()),
+        Column::Measure => Key::Number(f64::from(fig.measure as u8)),
+        Column::Scope => Key::Text(fig.scope.clone().unwrap_or_default()),
         Column::Value => Key::Number(fig.value),
         // Unknown years sort below every known one.
         Column::Year => Key::Number(fig.year.map_or(f64::NEG_INFINITY, f64::from)),
@@ -297,9 +309,9 @@ mod tests {
             );
         }
         let mut t = TableView::new(&ix);
-        t.step(&ix, Action::Right, 10);
-        t.step(&ix, Action::Right, 10);
-        t.step(&ix, Action::Right, 10);
+        for _ in 0..5 {
+            t.step(&ix, Action::Right, 10);
+        }
         assert_eq!(t.column(), Column::Value);
         t.step(&ix, Action::Sort, 10);
         let values: Vec<f64> = t
