@@ -22,8 +22,10 @@ use report::Format;
 /// Browse, compare and check figures on China's cities and high-tech parks, offline.
 #[derive(Debug, Parser)]
 #[command(name = "gaoxin", version, about)]
+#[command(args_conflicts_with_subcommands = true)]
 #[command(
     after_help = "Examples:\n  gaoxin                        open the app\n  \
+    gaoxin ~/news/ article.txt    read these articles and open the app on them\n  \
     gaoxin compare 成都 天津滨海高新区\n  gaoxin rank 高新技术企业 --kind park\n  \
     gaoxin export --format csv > figures.csv"
 )]
@@ -31,6 +33,10 @@ pub struct Cli {
     /// Open this dataset instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
+    /// Articles (.txt, .md, or folders of them) to read and open the app on, without writing
+    /// a dataset.
+    #[arg(value_name = "PATH", conflicts_with = "data")]
+    pub paths: Vec<PathBuf>,
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -239,9 +245,30 @@ fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
     })
 }
 
+/// Builds a dataset from articles in memory, saying on stderr what it reads.
+pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Dataset> {
+    let files = crate::pipeline::collect_inputs(paths)?;
+    eprintln!(
+        "gaoxin: reading {} file{}…",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    let extracted = crate::pipeline::extract_files(&files, true)?;
+    let ds = crate::pipeline::assemble(&extracted, crate::extract::gazetteer::Gazetteer::bundled());
+    let first = paths.first().cloned().unwrap_or_default();
+    crate::dataset::validate(&ds, &first)?;
+    eprintln!(
+        "gaoxin: {} articles, {} figures",
+        ds.articles.len(),
+        ds.figures.len()
+    );
+    Ok(ds)
+}
+
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let command = match cli.command {
+        None if !cli.paths.is_empty() => return Ok(crate::tui::run(read_articles(&cli.paths)?)?),
         None => return Ok(crate::tui::run(load_data(cli.data.as_ref())?)?),
         Some(c) => c,
     };
@@ -289,6 +316,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_open_the_app_and_names_run_commands() {
+        let cli = Cli::try_parse_from(["gaoxin", "seeds", "a.txt"]).unwrap();
+        assert_eq!(cli.paths, [PathBuf::from("seeds"), PathBuf::from("a.txt")]);
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["gaoxin", "regions"]).unwrap();
+        assert!(cli.paths.is_empty() && cli.command.is_some());
+        assert!(Cli::try_parse_from(["gaoxin", "--data", "d.json", "seeds"]).is_err());
+    }
 
     #[test]
     fn report_names_each_cause_once() {

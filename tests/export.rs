@@ -224,3 +224,21 @@ fn bad_names_and_types_fail_without_writing() {
     let out = gaoxin(&["export", "-o", "x.csv", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2), "-o and --format conflict");
 }
+
+#[test]
+fn paths_are_read_before_the_app_opens_and_bad_ones_are_named() {
+    let out = gaoxin(&["no/such/folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/folder"), "{err}");
+    // Read and built in memory, then refused only for want of a terminal.
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = gaoxin(&[seeds]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("reading 5 files"), "{err}");
+    assert!(
+        err.contains("figures") && err.contains("needs a terminal"),
+        "{err}"
+    );
+}

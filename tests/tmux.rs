@@ -458,6 +458,26 @@ fn the_all_figures_table_sorts_and_filters_and_e_writes_a_file() {
 }
 
 #[test]
+fn articles_named_on_the_command_line_open_in_the_app() {
+    let tmux = Tmux::start_named("paths");
+    start_app(&tmux, 100, 30, "seeds/003_0c4cfb2025f63034.txt");
+    typed(&tmux, "/天津滨海高新区");
+    keys(&tmux, &["Enter"]);
+    tmux.wait_for("the park from that article", |s| {
+        s.iter().any(|l| l.contains("天津滨海高新区  park"))
+    });
+    // Only that article's regions: none of another seed's.
+    typed(&tmux, "/chengdu");
+    tmux.wait_for("no 成都市", |s| {
+        s.iter().any(|l| l.contains("No region matches"))
+    });
+    keys(&tmux, &["C-c"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+}
+
+#[test]
 fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
     let tmux = Tmux::start_named("c");
     let root = env!("CARGO_MANIFEST_DIR");
