@@ -7,6 +7,7 @@
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod outline;
 pub mod state;
 pub mod view;
 pub mod views;

@@ -478,6 +478,35 @@ fn articles_named_on_the_command_line_open_in_the_app() {
 }
 
 #[test]
+fn the_map_draws_province_outlines_and_names_the_selected_region() {
+    let tmux = Tmux::start_named("map");
+    start_app(&tmux, 120, 40, "");
+    keys(&tmux, &["m"]);
+    let screen = tmux.wait_for("the map", |s| s.iter().any(|l| l.contains("schematic map")));
+    let braille = screen
+        .iter()
+        .flat_map(|l| l.chars())
+        .filter(|c| ('\u{2801}'..='\u{28FF}').contains(c))
+        .count();
+    assert!(
+        braille > 400,
+        "outline cells: {braille}\n{}",
+        screen.join("\n")
+    );
+    assert!(screen.iter().any(|l| l.contains("S. China Sea")));
+    // `/` jumps to a region; its name is drawn beside its point and under the map.
+    typed(&tmux, "/chengdu");
+    keys(&tmux, &["Enter"]);
+    tmux.wait_for("成都市 labelled", |s| {
+        s.iter().filter(|l| l.contains("成都市")).count() >= 2
+    });
+    keys(&tmux, &["q"]);
+    tmux.wait_for("the app to exit", |s| {
+        s.iter().any(|l| l.contains("GAOXIN-EXIT 0"))
+    });
+}
+
+#[test]
 fn ctrl_c_quits_cleanly_and_tiny_windows_say_so() {
     let tmux = Tmux::start_named("c");
     let root = env!("CARGO_MANIFEST_DIR");

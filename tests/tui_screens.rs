@@ -116,6 +116,40 @@ fn help_grouped_by_screen() {
 }
 
 #[test]
+fn map_with_outlines_inset_and_legend() {
+    screens(
+        "map",
+        &[
+            A(Action::Rank),
+            T("高新技术企业"),
+            A(Action::Open),
+            A(Action::Map),
+        ],
+    );
+    let mut h = Harness::new(dataset::bundled().unwrap(), 120, 40, Lang::Zh);
+    h.step(Action::Map);
+    let screen = screen_text(&h.draw());
+    let braille = screen
+        .chars()
+        .filter(|c| ('\u{2801}'..='\u{28FF}').contains(c))
+        .count();
+    assert!(braille > 400, "outlines drawn: {braille} cells\n{screen}");
+    assert!(
+        screen.contains("示意图") && screen.contains("南海诸岛"),
+        "{screen}"
+    );
+    let sel = h.app.views.last().and_then(|v| match v {
+        gaoxin::tui::views::View::Map(m) => m.region(),
+        _ => None,
+    });
+    let name = &h.app.ix.region(sel.unwrap()).unwrap().name;
+    assert!(
+        screen.contains(&format!(" {name} ")),
+        "the selected region is named"
+    );
+}
+
+#[test]
 fn the_table_opens_the_reader_and_comes_back() {
     let mut h = Harness::new(dataset::bundled().unwrap(), 120, 40, Lang::En);
     h.step(Action::AllFigures);
