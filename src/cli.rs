@@ -22,8 +22,10 @@ use report::Format;
 /// Browse, compare and check figures on China's cities and high-tech parks, offline.
 #[derive(Debug, Parser)]
 #[command(name = "gaoxin", version, about)]
+#[command(args_conflicts_with_subcommands = true)]
 #[command(
     after_help = "Examples:\n  gaoxin                        open the app\n  \
+    gaoxin ~/news/ article.txt    read these articles and open the app on them\n  \
     gaoxin compare 成都 天津滨海高新区\n  gaoxin rank 高新技术企业 --kind park\n  \
     gaoxin export --format csv > figures.csv"
 )]
@@ -31,6 +33,10 @@ pub struct Cli {
     /// Open this dataset instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
+    /// Articles (.txt, .md, or folders of them) to read and open the app on, without writing
+    /// a dataset.
+    #[arg(value_name = "PATH", conflicts_with = "data")]
+    pub paths: Vec<PathBuf>,
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,6 +83,10 @@ pub enum RankKind {
     Park,
     /// Prefecture-level cities only.
     City,
+    /// Provinces only.
+    Province,
+    /// City districts and counties only.
+    District,
 }
 
 /// Shells `completions` writes scripts for.
@@ -165,12 +175,29 @@ pub enum Command {
         output: Output,
     },
     /// Every figure as one row: region, metric, value, year, article and source sentence.
-    #[command(after_help = "Examples:\n  gaoxin export > figures.csv\n  \
+    #[command(after_help = "Examples:\n  gaoxin export -o figures.xlsx\n  \
+        gaoxin export -o sichuan.csv --region 四川 --year 2023\n  \
         gaoxin export --format json | jq length")]
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
+        /// Format on standard output (CSV by default, without a byte order mark).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write to this file instead, in the format its extension names: .csv (UTF-8 with a
+        /// byte order mark, as Excel needs), .xlsx or .json.
+        #[arg(short, long, value_name = "FILE", conflicts_with = "format")]
+        output: Option<PathBuf>,
+        /// Only figures about this region or any region inside it; repeatable.
+        #[arg(long = "region", value_name = "REGION")]
+        regions: Vec<String>,
+        /// Only figures on this metric (id, Chinese or English name); repeatable.
+        #[arg(long = "metric", value_name = "METRIC")]
+        metrics: Vec<String>,
+        /// Only figures about this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only figures about regions of this kind.
+        #[arg(long, value_parser = kind_parser())]
+        kind: Option<RegionKind>,
     },
     /// Print a shell completion script.
     #[command(
@@ -221,9 +248,30 @@ fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
     })
 }
 
+/// Builds a dataset from articles in memory, saying on stderr what it reads.
+pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Dataset> {
+    let files = crate::pipeline::collect_inputs(paths)?;
+    eprintln!(
+        "gaoxin: reading {} file{}…",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    let extracted = crate::pipeline::extract_files(&files, true)?;
+    let ds = crate::pipeline::assemble(&extracted, crate::extract::gazetteer::Gazetteer::bundled());
+    let first = paths.first().cloned().unwrap_or_default();
+    crate::dataset::validate(&ds, &first)?;
+    eprintln!(
+        "gaoxin: {} articles, {} figures",
+        ds.articles.len(),
+        ds.figures.len()
+    );
+    Ok(ds)
+}
+
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let command = match cli.command {
+        None if !cli.paths.is_empty() => return Ok(crate::tui::run(read_articles(&cli.paths)?)?),
         None => return Ok(crate::tui::run(load_data(cli.data.as_ref())?)?),
         Some(c) => c,
     };
@@ -249,9 +297,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         query => {
             let ix = Index::new(load_data(cli.data.as_ref())?);
+            let output = match &query {
+                Command::Export { output, .. } => output.clone(),
+                _ => None,
+            };
             let (request, format) = config::resolve(&ix, query)?;
             let report = commands::answer(&ix, &request, Lang::from_env());
-            report::write_stdout(report.render(format).as_bytes())?;
+            match output {
+                Some(path) => {
+                    let sheet = report.sheet();
+                    sheet.write(&path)?;
+                    eprintln!("wrote {} figures to {}", sheet.rows.len(), path.display());
+                }
+                None => report::write_stdout(report.render(format).as_bytes())?,
+            }
         }
     }
     Ok(())
@@ -260,6 +319,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_open_the_app_and_names_run_commands() {
+        let cli = Cli::try_parse_from(["gaoxin", "seeds", "a.txt"]).unwrap();
+        assert_eq!(cli.paths, [PathBuf::from("seeds"), PathBuf::from("a.txt")]);
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["gaoxin", "regions"]).unwrap();
+        assert!(cli.paths.is_empty() && cli.command.is_some());
+        assert!(Cli::try_parse_from(["gaoxin", "--data", "d.json", "seeds"]).is_err());
+    }
 
     #[test]
     fn report_names_each_cause_once() {

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod dataset;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod limits;
 pub mod pipeline;

@@ -19,7 +19,9 @@ pub mod trends;
 
 pub use compare::{Cell, CompareRow, Comparison, compare};
 pub use conflicts::Conflict;
-pub use export::{EXPORT_COLUMNS, ExportRow, export_rows};
+pub use export::{
+    EXPORT_COLUMNS, ExportFilter, ExportRow, export_row, export_rows, export_rows_where,
+};
 pub use format::Scale;
 pub use i18n::Lang;
 pub use index::Index;

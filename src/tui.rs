@@ -8,6 +8,7 @@
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod outline;
 pub mod state;
 mod term;
 pub mod view;

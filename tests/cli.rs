@@ -173,24 +173,33 @@ fn up_to_column(line: &str, col: usize) -> &str {
     line
 }
 
-/// Each cell of a compare table row ends right under its region's name, with nothing but
-/// spaces before it, and only the row's best cell carries the `*` marker.
-fn check_row(line: &str, row: &CompareRow, ends: &[usize]) {
+/// Each cell of a compare table row sits under its region's name, with nothing but spaces
+/// around it, and only the row's best cell carries the `*` marker. Returns, per column, the
+/// display column where the cell's whole number ends, which lines up down a column.
+fn check_row(line: &str, row: &CompareRow, ends: &[usize]) -> Vec<usize> {
+    let mut digits = Vec::new();
+    // The last column's alignment spaces are trimmed with the line.
+    let padded = format!(
+        "{line}{}",
+        " ".repeat(ends.iter().max().copied().unwrap_or(0))
+    );
     for (i, &end) in ends.iter().enumerate() {
         let mut cell = row.cell_text(i, Lang::En).unwrap_or_else(|| "—".into());
         if row.best == Some(i) {
             cell.push_str(" *");
         }
-        let head = up_to_column(line, end);
-        assert_eq!(text::width(head), end, "{line:?} is too short");
+        let head = up_to_column(&padded, end).trim_end();
         let before = head.strip_suffix(cell.as_str());
         assert!(
             before.is_some_and(|b| b.ends_with(' ')),
-            "{cell:?} should end at column {end}: {line:?}"
+            "{cell:?} should end by column {end}: {line:?}"
         );
+        let whole = cell.find(['.', ' ']).unwrap_or(cell.len());
+        digits.push(text::width(head) - text::width(&cell) + text::width(&cell[..whole]));
     }
     let marks = line.matches('*').count();
     assert_eq!(marks, usize::from(row.best.is_some()), "{line:?}");
+    digits
 }
 
 /// Which of two cells should be marked best: both achieved and in one unit, the larger (the
@@ -237,20 +246,26 @@ fn compare_lines_up_real_values() {
     let ends = end_columns(lines[0], &names);
     let hte = lines.iter().find(|l| l.starts_with("High-tech")).unwrap();
     let hte_row = &c.rows[0];
-    assert!(
-        hte.contains(&format!("  {}  ", hte_row.scale.suffix())),
-        "{hte}"
-    );
-    check_row(hte, hte_row, &ends);
+    let unit = hte_row.scale.in_lang(Lang::En).suffix();
+    assert!(hte.contains(&format!("  {unit}  ")), "{hte}");
+    let hte_digits = check_row(hte, hte_row, &ends);
     assert_eq!(hte_row.best, best_of_two(hte_row, false), "{hte}");
-    // Right-aligned: the last column's values end where its name ends.
-    assert_eq!(ends[1], text::width(hte), "{out}");
-    // A metric neither region has still gets its row, in its primary measure.
+    // A metric neither region has still gets its row, in its primary measure, its empty
+    // cells lined up on the digits with the values above.
     let standing = lines
         .iter()
         .find(|l| l.starts_with("Overall standing"))
         .unwrap();
-    check_row(standing, &c.rows[1], &ends);
+    let standing_digits = check_row(standing, &c.rows[1], &ends);
+    // Cells with at most a short tail (decimals, `*`) line up on their digits.
+    for (i, cell) in c.rows[0].cells.iter().enumerate() {
+        let text = c.rows[0].cell_text(i, Lang::En).unwrap_or_default();
+        let whole = text.find(['.', ' ']).unwrap_or(text.len());
+        let tail = text::width(&text[whole..]) + if c.rows[0].best == Some(i) { 2 } else { 0 };
+        if cell.is_some() && tail <= 4 {
+            assert_eq!(standing_digits[i], hte_digits[i], "{out}");
+        }
+    }
 }
 
 #[test]

@@ -115,32 +115,36 @@ fn comparison_columns_line_up_with_their_regions() {
             })
             .collect();
         let row = line_with(&screen, "│高新技术企业");
-        assert_eq!(
-            end_columns(row, &cells),
-            end_columns(head, &names),
-            "{ctx}\n{screen}"
-        );
-        // The bar chart of the selected row labels each region, with a bar for each value.
-        let k = c
-            .rows
-            .iter()
-            .position(|r| r.metric == "high_tech_enterprises")
-            .unwrap();
-        for _ in 0..k {
+        // Under its region's name, lined up on the digits: a value ends at most its decimals
+        // and marker short of the name's end.
+        let ends = end_columns(row, &cells);
+        for ((cell, end), name_end) in cells.iter().zip(&ends).zip(end_columns(head, &names)) {
+            let whole = cell.find(['.', ' ']).unwrap_or(cell.len());
+            let tail = gaoxin::text::width(&cell[whole..]);
+            assert!(
+                *end <= name_end && end + 4 - tail.min(4) >= name_end,
+                "{ctx}: {cell:?} ends at {end}, its column at {name_end}\n{screen}"
+            );
+        }
+        // The bar chart of the selected row labels each region.
+        while let Some(View::Compare(v)) = h.app.views.last()
+            && v.cmp.rows[v.row].metric != "high_tech_enterprises"
+        {
             h.step(Action::Down);
         }
         let screen = screen_text(&h.draw());
         let title = format!("─ 高新技术企业 ({})", hte.scale.suffix());
         assert!(screen.contains(&title), "{ctx}\n{screen}");
-        let with_value = (0..regions.len())
-            .find(|&i| hte.cells[i].is_some())
-            .unwrap();
-        let bar_line = screen
-            .lines()
-            .rev()
-            .find(|l| l.contains(names[with_value].as_str()))
-            .unwrap();
-        assert!(bar_line.contains('█'), "{ctx}: no bar in {bar_line:?}");
+        // Each region with a value on the row has a bar beside its name.
+        for (i, name) in names.iter().enumerate() {
+            let bar_line = screen
+                .lines()
+                .rev()
+                .find(|l| l.contains(name.as_str()))
+                .unwrap();
+            let has = hte.cells[i].is_some();
+            assert_eq!(bar_line.contains('█'), has, "{ctx}: {bar_line:?}\n{screen}");
+        }
     }
 }
 
@@ -302,30 +306,27 @@ fn map_shows_points_moves_and_labels_the_selection() {
 #[test]
 fn region_pane_shows_trends_and_conflicts() {
     let mut h = harness(120, 40, Lang::Zh);
-    // A region whose level on a metric is known for several years shows the trend.
-    let (r, trend) = (0..h.app.ix.data.regions.len())
-        .find_map(|r| {
-            query::trends(&h.app.ix, r)
-                .into_iter()
-                .next()
-                .map(|t| (r, t))
-        })
-        .expect("a region with a trend in the bundled data");
-    h.app.show_region(r);
+    // A region with a metric over several years, whichever the data makes it.
+    let n = h.app.ix.data.regions.len();
+    let (with_trend, trend) = (0..n)
+        .find_map(|r| Some((r, query::trends(&h.app.ix, r).into_iter().next()?)))
+        .expect("a region with a trend");
+    h.app.show_region(with_trend);
     let buf = h.draw();
     check_buffer(&buf, &h.app.hits.panes, "trend");
     let screen = screen_text(&buf);
+    let name = h.app.ix.metric_name(&trend.metric, Lang::Zh);
     let first = trend.points[0].year;
-    let name = h.app.ix.metric_name(&trend.metric, query::Lang::Zh);
     assert!(screen.contains(&format!("↗ {name}  {first}")), "{screen}");
+    let with_conflict = (0..n)
+        .find(|&r| {
+            h.app.ix.region_figs[r]
+                .iter()
+                .any(|&f| h.app.ix.in_conflict(f))
+        })
+        .expect("a region with a conflict");
+    h.app.show_region(with_conflict);
     // On a conflicting figure: marked in the table, the other sources named under it.
-    let conflict = h
-        .app
-        .ix
-        .conflicts
-        .first()
-        .expect("a conflict in the bundled data");
-    h.app.show_region(conflict.region);
     let k = h
         .app
         .figs
@@ -336,7 +337,7 @@ fn region_pane_shows_trends_and_conflicts() {
         h.step(Action::Down);
     }
     let buf = h.draw();
-    check_buffer(&buf, &h.app.hits.panes, "conflict");
+    check_buffer(&buf, &h.app.hits.panes, "nation conflict");
     let screen = screen_text(&buf);
     let fig = h.app.figure().unwrap();
     assert!(h.app.ix.in_conflict(fig));

@@ -25,7 +25,7 @@ pub fn answer(ix: &Index, request: &Request, lang: Lang) -> Report {
             rank(ix, metric, measure, *kind, *year, lang)
         }
         Request::Metrics => metrics(ix, lang),
-        Request::Export => export(ix, lang),
+        Request::Export(filter) => export(ix, filter, lang),
     }
 }
 
@@ -121,7 +121,7 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
     for row in &c.rows {
         let mut cells = vec![
             ix.series_name(&row.metric, row.measure, lang),
-            row.scale.suffix(),
+            row.scale.in_lang(lang).suffix(),
         ];
         for (i, &r) in regions.iter().enumerate() {
             let text = row.cell_text(i, lang);
@@ -153,6 +153,9 @@ fn compare(ix: &Index, regions: &[usize], metrics: Option<&[String]>, lang: Lang
             ]);
         }
         table.rows.push(cells);
+    }
+    for col in 2..2 + regions.len() {
+        table.align_decimals(col);
     }
     let notes = if c.rows.is_empty() {
         vec![
@@ -196,7 +199,8 @@ fn rank(
     lang: Lang,
 ) -> Report {
     let r = query::rank_by(ix, metric, measure, kind, year_filter);
-    let value_title = format!(">{} ({})", lang.pick("数值", "value"), r.scale.suffix());
+    let scale = r.scale.in_lang(lang);
+    let value_title = format!(">{} ({})", lang.pick("数值", "value"), scale.suffix());
     let mut table = Table::new(&[
         ">#",
         lang.pick("地区", "region"),
@@ -215,10 +219,14 @@ fn rank(
         let mut value = format!(
             "{}{}",
             format::qualifier(f.qualifier),
-            r.scale.number(e.value)
+            scale.number(e.value)
         );
         if f.unit != r.scale.unit {
-            value = format!("{value} {}", f.unit);
+            let unit = match lang {
+                Lang::Zh => f.unit.as_str(),
+                Lang::En => format::unit_en(&f.unit),
+            };
+            value = format!("{value} {unit}").trim_end().to_string();
         }
         let mut note: Vec<String> = Vec::new();
         let m = format::modality(f.modality, lang);
@@ -253,11 +261,14 @@ fn rank(
             f.id.clone().into(),
         ]);
     }
+    table.align_decimals(3);
     let name = ix.series_name(metric, measure, lang);
     let scope = match kind {
         query::KindFilter::All => lang.pick("全部地区", "all regions"),
         query::KindFilter::Parks => lang.pick("园区", "parks"),
         query::KindFilter::Cities => lang.pick("城市", "cities"),
+        query::KindFilter::Provinces => lang.pick("省级", "provinces"),
+        query::KindFilter::Districts => lang.pick("区县", "districts and counties"),
     };
     let when = year_filter.map_or(String::new(), |y| format!(" · {y}"));
     let mut notes = vec![legend(lang, false)];
@@ -332,20 +343,8 @@ fn metrics(ix: &Index, lang: Lang) -> Report {
     }
 }
 
-/// An export row as a record in [`EXPORT_COLUMNS`] order.
-pub fn export_record(r: &query::ExportRow) -> Vec<Value> {
-    let obj = match serde_json::to_value(r) {
-        Ok(Value::Object(obj)) => obj,
-        _ => serde_json::Map::new(),
-    };
-    EXPORT_COLUMNS
-        .iter()
-        .map(|c| obj.get(*c).cloned().unwrap_or(Value::Null))
-        .collect()
-}
-
-fn export(ix: &Index, lang: Lang) -> Report {
-    let rows = query::export_rows(ix);
+fn export(ix: &Index, filter: &query::ExportFilter, lang: Lang) -> Report {
+    let rows = query::export_rows_where(ix, filter);
     let mut table = Table::new(&[
         lang.pick("地区", "region"),
         lang.pick("指标", "metric"),
@@ -354,12 +353,15 @@ fn export(ix: &Index, lang: Lang) -> Report {
         lang.pick("原句", "sentence"),
     ]);
     let mut records = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
+    for r in &rows {
+        let i = r.figure;
         let label = match r.metric.as_str() {
             "" => r.label.clone(),
             m => ix.metric_name(m, lang),
         };
-        let value = ix.figure(i).map_or(String::new(), format::figure_value);
+        let value = ix
+            .figure(i)
+            .map_or(String::new(), |f| format::figure_value_in(f, lang));
         table.rows.push(vec![
             r.region.clone(),
             label,
@@ -367,7 +369,7 @@ fn export(ix: &Index, lang: Lang) -> Report {
             format::year(r.year),
             r.sentence.clone(),
         ]);
-        records.push(export_record(r));
+        records.push(r.record());
     }
     Report {
         table,

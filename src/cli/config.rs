@@ -4,7 +4,7 @@
 use super::report::Format;
 use super::{Command, RankKind};
 use crate::dataset::RegionKind;
-use crate::query::{Index, KindFilter, QueryError, compare};
+use crate::query::{ExportFilter, Index, KindFilter, QueryError, compare};
 
 /// A query with every name resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,8 +41,8 @@ pub enum Request {
     },
     /// `metrics`.
     Metrics,
-    /// `export`.
-    Export,
+    /// `export`: which figures.
+    Export(ExportFilter),
 }
 
 fn metric(ix: &Index, name: &str) -> Result<String, QueryError> {
@@ -131,6 +131,8 @@ pub fn resolve(ix: &Index, command: Command) -> anyhow::Result<(Request, Format)
                     RankKind::All => KindFilter::All,
                     RankKind::Park => KindFilter::Parks,
                     RankKind::City => KindFilter::Cities,
+                    RankKind::Province => KindFilter::Provinces,
+                    RankKind::District => KindFilter::Districts,
                 },
                 year,
                 measure,
@@ -138,7 +140,28 @@ pub fn resolve(ix: &Index, command: Command) -> anyhow::Result<(Request, Format)
             output.format,
         ),
         Command::Metrics { output } => (Request::Metrics, output.format),
-        Command::Export { format } => (Request::Export, format),
+        Command::Export {
+            format,
+            output: _,
+            regions: names,
+            metrics,
+            year,
+            kind,
+        } => {
+            let filter = ExportFilter {
+                regions: names
+                    .iter()
+                    .map(|n| regions.resolve(n))
+                    .collect::<Result<_, _>>()?,
+                metrics: metrics
+                    .iter()
+                    .map(|m| metric(ix, m))
+                    .collect::<Result<_, _>>()?,
+                year,
+                kind,
+            };
+            (Request::Export(filter), format.unwrap_or(Format::Csv))
+        }
         Command::Build { .. } | Command::Completions { .. } => {
             anyhow::bail!("not a query command")
         }

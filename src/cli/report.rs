@@ -6,7 +6,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::export::Sheet;
 
 use crate::text;
 
@@ -45,6 +47,21 @@ impl Table {
                 .collect(),
             right: headers.iter().map(|h| h.starts_with('>')).collect(),
             rows: Vec::new(),
+        }
+    }
+
+    /// Pads the numbers of column `col` so that their decimal points line up.
+    pub fn align_decimals(&mut self, col: usize) {
+        let cells: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| r.get(col).cloned().unwrap_or_default())
+            .collect();
+        let aligned = crate::query::format::align_decimals(&cells);
+        for (row, cell) in self.rows.iter_mut().zip(aligned) {
+            if let Some(c) = row.get_mut(col) {
+                *c = cell;
+            }
         }
     }
 
@@ -123,63 +140,21 @@ impl Report {
                 }
                 out
             }
-            Format::Csv => {
-                let mut out = csv_line(self.columns.iter().map(|c| c.to_string()));
-                for r in &self.records {
-                    out.push_str(&csv_line(r.iter().map(csv_value)));
-                }
-                out
-            }
-            Format::Json => {
-                let records: Vec<Value> = self
-                    .records
-                    .iter()
-                    .map(|r| {
-                        let obj: Map<String, Value> = self
-                            .columns
-                            .iter()
-                            .zip(r)
-                            .map(|(k, v)| (k.to_string(), v.clone()))
-                            .collect();
-                        Value::Object(obj)
-                    })
-                    .collect();
-                let mut s = serde_json::to_string_pretty(&Value::Array(records))
-                    .unwrap_or_else(|_| "[]".to_string());
-                s.push('\n');
-                s
-            }
+            Format::Csv => self.sheet().csv(false),
+            Format::Json => self.sheet().json(),
+        }
+    }
+
+    /// The records as a sheet, for files and for CSV and JSON on stdout.
+    pub fn sheet(&self) -> Sheet {
+        Sheet {
+            columns: self.columns.iter().map(|c| c.to_string()).collect(),
+            rows: self.records.clone(),
         }
     }
 }
 
-fn csv_value(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// One CSV record, RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled,
-/// lines end in CRLF.
-pub fn csv_line(fields: impl IntoIterator<Item = String>) -> String {
-    let mut out = String::new();
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&f);
-        }
-    }
-    out.push_str("\r\n");
-    out
-}
+pub use crate::export::csv_line;
 
 /// Writes to stdout. A reader that went away (`gaoxin export | head`) is not an error: the
 /// rest is dropped quietly.

@@ -1,7 +1,6 @@
 //! `gaoxin show REGION`: who the region is, every figure with its article, how metrics moved
 //! over the years, and where sources disagree.
 
-use super::commands::export_record;
 use super::report::{Report, Table};
 use crate::query::{self, EXPORT_COLUMNS, Index, Lang, Scale, format, i18n};
 
@@ -14,9 +13,9 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
     let counts = match lang {
         Lang::Zh => format!("{} 项数据 · {} 篇文章", figs.len(), ix.region_articles[r]),
         Lang::En => format!(
-            "{} figures · {} articles",
-            figs.len(),
-            ix.region_articles[r]
+            "{} · {}",
+            i18n::count_en(figs.len(), "figure"),
+            i18n::count_en(ix.region_articles[r], "article")
         ),
     };
     let head = vec![
@@ -50,16 +49,16 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
             ix.figure_measure_name(fig, lang),
             fig.label.clone(),
             fig.scope.clone().unwrap_or_else(|| "-".into()),
-            format::figure_value(fig),
+            format::figure_value_in(fig, lang),
             format::year(fig.year),
             flags,
             format!("《{}》", row.article_title),
         ]);
-        records.push(export_record(row));
+        records.push(row.record());
     }
     let mut notes = Vec::new();
     for t in query::trends(ix, r) {
-        let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit);
+        let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit).in_lang(lang);
         let points: Vec<String> = t
             .points
             .iter()
@@ -90,7 +89,7 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
                 let fig = ix.figure(f)?;
                 Some(format!(
                     "{} 《{}》",
-                    format::figure_value(fig),
+                    format::figure_value_in(fig, lang),
                     row.article_title
                 ))
             })

@@ -234,9 +234,9 @@ fn head_is_keyword(mut rest: &str) -> bool {
         }
         // An aside in brackets (`研究与试验发展(以下简称R&D)经费`) is not the head.
         if let Some(inner) = rest.strip_prefix(['(', '（'])
-            && let Some(close) = inner.find([')', '）'])
+            && let Some((close, c)) = inner.char_indices().find(|&(_, c)| c == ')' || c == '）')
         {
-            rest = &inner[close + 1..];
+            rest = &inner[close + c.len_utf8()..];
             continue;
         }
         match HEAD_TAILS.iter().find_map(|t| rest.strip_prefix(t)) {

@@ -60,17 +60,23 @@ impl CompareRow {
     /// disagree: `≥1.5 目标 (2025)`.
     pub fn cell_text(&self, i: usize, lang: Lang) -> Option<String> {
         let c = self.cells.get(i)?.as_ref()?;
+        let scale = self.scale.in_lang(lang);
         let mut s = format!(
             "{}{}",
             format::qualifier(c.qualifier),
-            self.scale.number(c.value)
+            scale.number(c.value)
         );
         // A cell in another unit than its row says so, magnitude included: `~10 万人` in a row of
         // 万名, never a bare `~10 人`.
         if c.unit != self.scale.unit && !(c.unit == "ratio" && self.scale.unit == "%") {
-            s.push(' ');
-            s.push_str(self.scale.magnitude);
-            s.push_str(&c.unit);
+            let tail = match lang {
+                Lang::Zh => format!("{}{}", scale.magnitude, c.unit),
+                Lang::En => format!("{} {}", scale.magnitude, format::unit_en(&c.unit)),
+            };
+            if !tail.trim().is_empty() {
+                s.push(' ');
+                s.push_str(tail.trim());
+            }
         }
         let m = format::modality(c.modality, lang);
         if !m.is_empty() {

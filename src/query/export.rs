@@ -28,9 +28,56 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "conflict",
 ];
 
+/// Which figures an export takes; empty lists and `None` take all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportFilter {
+    /// Figures about these regions or any region inside them (region indices).
+    pub regions: Vec<usize>,
+    /// Figures on these metrics (ids).
+    pub metrics: Vec<String>,
+    /// Figures about this year.
+    pub year: Option<i32>,
+    /// Figures about regions of this kind.
+    pub kind: Option<RegionKind>,
+}
+
+impl ExportFilter {
+    /// Whether figure `i` passes.
+    pub fn admits(&self, ix: &Index, i: usize) -> bool {
+        let Some(f) = ix.figure(i) else {
+            return false;
+        };
+        let region = ix.figure_region(f);
+        let inside = |r: usize, outer: usize| {
+            let mut cur = Some(r);
+            for _ in 0..=16 {
+                match cur {
+                    Some(c) if c == outer => return true,
+                    Some(c) => cur = ix.parent[c],
+                    None => return false,
+                }
+            }
+            false
+        };
+        (self.regions.is_empty()
+            || region.is_some_and(|r| self.regions.iter().any(|&o| inside(r, o))))
+            && (self.metrics.is_empty()
+                || f.metric.as_ref().is_some_and(|m| self.metrics.contains(m)))
+            && self.year.is_none_or(|y| f.year == Some(y))
+            && self.kind.is_none_or(|k| {
+                region
+                    .and_then(|r| ix.region(r))
+                    .is_some_and(|x| x.kind == k)
+            })
+    }
+}
+
 /// One figure, flattened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportRow {
+    /// Index of the figure in the dataset.
+    #[serde(skip)]
+    pub figure: usize,
     /// Figure id.
     pub id: String,
     /// Region name, `""` when the figure has none.
@@ -78,6 +125,19 @@ fn name<T: Serialize>(v: &T) -> String {
 }
 
 impl ExportRow {
+    /// The row as typed values in [`EXPORT_COLUMNS`] order: numbers stay numbers, a missing
+    /// year is null.
+    pub fn record(&self) -> Vec<serde_json::Value> {
+        let obj = match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(obj)) => obj,
+            _ => serde_json::Map::new(),
+        };
+        EXPORT_COLUMNS
+            .iter()
+            .map(|c| obj.get(*c).cloned().unwrap_or(serde_json::Value::Null))
+            .collect()
+    }
+
     /// The row as text cells, in [`EXPORT_COLUMNS`] order.
     pub fn cells(&self) -> Vec<String> {
         vec![
@@ -106,11 +166,20 @@ impl ExportRow {
 /// One row per figure, in the dataset's order.
 pub fn export_rows(ix: &Index) -> Vec<ExportRow> {
     (0..ix.data.figures.len())
-        .filter_map(|i| row(ix, i))
+        .filter_map(|i| export_row(ix, i))
         .collect()
 }
 
-fn row(ix: &Index, i: usize) -> Option<ExportRow> {
+/// One row per figure `filter` admits, in the dataset's order.
+pub fn export_rows_where(ix: &Index, filter: &ExportFilter) -> Vec<ExportRow> {
+    (0..ix.data.figures.len())
+        .filter(|&i| filter.admits(ix, i))
+        .filter_map(|i| export_row(ix, i))
+        .collect()
+}
+
+/// Figure `i` as a row.
+pub fn export_row(ix: &Index, i: usize) -> Option<ExportRow> {
     let f = ix.figure(i)?;
     let r = ix.figure_region(f);
     let region_name = |k: Option<usize>| {
@@ -120,6 +189,7 @@ fn row(ix: &Index, i: usize) -> Option<ExportRow> {
     let article = ix.figure_article.get(i).copied().flatten();
     let article = article.and_then(|a| ix.article(a));
     Some(ExportRow {
+        figure: i,
         id: f.id.clone(),
         region: region_name(r),
         kind: r
@@ -174,5 +244,38 @@ mod tests {
         assert_eq!(cells[col("measure")], "level");
         assert_eq!(cells[col("scope")], "");
         assert_eq!(rows[1].cells()[col("year")], "");
+    }
+
+    #[test]
+    fn filters_take_regions_with_what_is_inside_them() {
+        let ix = index(vec![
+            fig("a", 2, "gdp", 1.5, Some(2022), Actual),
+            fig("b", 0, "enterprises", 2.0, Some(2021), Actual),
+            fig("b", 1, "gdp", 3.0, None, Actual),
+        ]);
+        let ids = |f: &ExportFilter| -> Vec<usize> {
+            export_rows_where(&ix, f).iter().map(|r| r.figure).collect()
+        };
+        let city = ExportFilter {
+            regions: vec![0],
+            ..ExportFilter::default()
+        };
+        assert_eq!(ids(&city), [0, 1], "the park is inside the city");
+        let gdp = ExportFilter {
+            metrics: vec!["gdp".into()],
+            ..ExportFilter::default()
+        };
+        assert_eq!(ids(&gdp), [0, 2]);
+        let year = ExportFilter {
+            year: Some(2021),
+            ..ExportFilter::default()
+        };
+        assert_eq!(ids(&year), [1]);
+        let parks = ExportFilter {
+            kind: Some(RegionKind::Park),
+            ..ExportFilter::default()
+        };
+        assert_eq!(ids(&parks), [0]);
+        assert_eq!(ids(&ExportFilter::default()), [0, 1, 2]);
     }
 }

@@ -7,16 +7,49 @@ use super::i18n::Lang;
 /// Formats a figure's value with the magnitude word (万, 亿, 万亿) a Chinese reader expects,
 /// followed by the unit: `5,200 亿元`, `3.5 万人`, `18.02%`, `278 家`.
 pub fn value(value: f64, unit: &str) -> String {
+    value_in(value, unit, Lang::Zh)
+}
+
+/// Like [`value`], in `lang`: English magnitudes and units read `520 bn yuan`, `35,000
+/// people`, `rank 4`.
+pub fn value_in(value: f64, unit: &str, lang: Lang) -> String {
     if !value.is_finite() {
-        return format!("? {unit}").trim_end().to_string();
+        let u = Scale::for_values([], unit).in_lang(lang).suffix();
+        return format!("? {u}").trim_end().to_string();
     }
-    let scale = Scale::for_values([value], unit);
-    let n = scale.number(value);
-    let tail = scale.suffix();
-    if tail.is_empty() || tail == "%" {
-        format!("{n}{tail}")
-    } else {
-        format!("{n} {tail}")
+    let scale = Scale::for_values([value], unit).in_lang(lang);
+    scale.with_unit(&scale.number(value))
+}
+
+/// Magnitude words a language writes numbers with, smallest first.
+fn magnitudes(lang: Lang) -> &'static [(f64, &'static str)] {
+    match lang {
+        Lang::Zh => &[(1.0, ""), (1e4, "万"), (1e8, "亿"), (1e12, "万亿")],
+        Lang::En => &[(1.0, ""), (1e6, "mn"), (1e9, "bn"), (1e12, "tn")],
+    }
+}
+
+/// The unit in English: `yuan`, `people`; count words (家, 个, 项) need none; units without
+/// a usual English word stay as written.
+pub fn unit_en(unit: &str) -> &str {
+    match unit {
+        "元" => "yuan",
+        "美元" => "USD",
+        "人" | "名" | "位" => "people",
+        "人次" => "person-times",
+        "平方公里" => "km²",
+        "平方米" => "m²",
+        "公里" => "km",
+        "米" => "m",
+        "亩" => "mu",
+        "倍" => "×",
+        "个百分点" => "pp",
+        "吨/年" => "t/yr",
+        "英寸" => "in",
+        "家" | "个" | "项" | "条" | "件" | "场" | "次" | "处" | "份" | "只" | "种" | "株"
+        | "期" | "列" | "笔" | "套" | "户" | "片" | "篇" | "批次" | "座" | "所" | "台" | "支"
+        | "款" | "位次" => "",
+        other => other,
     }
 }
 
@@ -26,51 +59,82 @@ pub fn value(value: f64, unit: &str) -> String {
 pub struct Scale {
     /// What each value is divided by before printing.
     pub divisor: f64,
-    /// The magnitude word: `""`, `万`, `亿`, `万亿`.
+    /// The magnitude word: `""`, `万`, `亿`, `万亿` (in English `mn`, `bn`, `tn`).
     pub magnitude: &'static str,
     /// The unit as shown: the dataset's base unit, `%` for fractions.
     pub unit: String,
+    /// The dataset's unit the scale was made for.
+    base: String,
+    /// Smallest and largest non-zero magnitude among the values, if any.
+    range: Option<(f64, f64)>,
+    lang: Lang,
 }
 
 impl Scale {
-    /// The magnitude of the largest finite value, in `unit`; fractions (`ratio`) read as `%`.
+    /// The magnitude a Chinese reader would write these values in, in `unit`; fractions
+    /// (`ratio`) read as `%`. The smallest value keeps a whole digit (`93 家` beside `2,443
+    /// 家`, never `0.0093 万家`) unless that would give the largest more than six (`5,200 亿元`
+    /// beside `0.03 亿元`).
     pub fn for_values(values: impl IntoIterator<Item = f64>, unit: &str) -> Scale {
-        match unit {
-            "%" => return Scale::plain(1.0, "%"),
-            "ratio" => return Scale::plain(0.01, "%"),
-            _ => {}
-        }
-        let max = values
+        let range = values
             .into_iter()
-            .filter(|v| v.is_finite())
+            .filter(|v| v.is_finite() && *v != 0.0)
             .map(f64::abs)
-            .fold(0.0, f64::max);
-        let (divisor, magnitude) = if max >= 1e12 {
-            (1e12, "万亿")
-        } else if max >= 1e8 {
-            (1e8, "亿")
-        } else if max >= 1e4 {
-            (1e4, "万")
-        } else {
-            (1.0, "")
-        };
-        Scale {
-            divisor,
-            magnitude,
-            unit: unit.to_string(),
-        }
+            .fold(None, |r: Option<(f64, f64)>, v| match r {
+                None => Some((v, v)),
+                Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+            });
+        Scale::make(range, unit, Lang::Zh)
     }
 
-    fn plain(divisor: f64, unit: &str) -> Scale {
-        Scale {
+    fn make(range: Option<(f64, f64)>, unit: &str, lang: Lang) -> Scale {
+        let shown = match (unit, lang) {
+            ("ratio", _) => "%".to_string(),
+            (u, Lang::En) => unit_en(u).to_string(),
+            (u, Lang::Zh) => u.to_string(),
+        };
+        let plain = |divisor: f64| Scale {
             divisor,
             magnitude: "",
-            unit: unit.to_string(),
+            unit: shown.clone(),
+            base: unit.to_string(),
+            range,
+            lang,
+        };
+        match unit {
+            "%" => return plain(1.0),
+            "ratio" => return plain(0.01),
+            _ => {}
+        }
+        let mags = magnitudes(lang);
+        let mut k = 0;
+        if let Some((lo, hi)) = range {
+            k = mags.iter().rposition(|(d, _)| *d <= lo).unwrap_or(0);
+            // Plain numbers may run to six digits (`120,000 people`); English magnitudes,
+            // a thousand apart, to five (`460 mn` beside `520,000 mn` reads better in bn).
+            let limit = |k: usize| if k > 0 && lang == Lang::En { 1e5 } else { 1e6 };
+            while k + 1 < mags.len() && hi / mags[k].0 >= limit(k) {
+                k += 1;
+            }
+        }
+        let (divisor, magnitude) = mags[k];
+        Scale {
+            magnitude,
+            ..plain(divisor)
         }
     }
 
-    /// A value in this scale, without the unit: `5,200`. Values below one keep four decimals so
-    /// that a small value in a large magnitude (3,680 in 万) still reads `0.368`.
+    /// The same values in `lang`'s magnitudes and units.
+    pub fn in_lang(&self, lang: Lang) -> Scale {
+        if lang == self.lang {
+            self.clone()
+        } else {
+            Scale::make(self.range, &self.base, lang)
+        }
+    }
+
+    /// A value in this scale, without the unit: `5,200`. Values below one keep up to four
+    /// decimals, so that a small value beside much larger ones still reads `0.03`.
     pub fn number(&self, v: f64) -> String {
         let scaled = v / self.divisor;
         if scaled.abs() < 1.0 && scaled != 0.0 {
@@ -87,10 +151,57 @@ impl Scale {
         v / self.divisor
     }
 
-    /// Magnitude and unit as a column suffix: `亿元`, `万人`, `%`, `家`.
+    /// Magnitude and unit as a column suffix: `亿元`, `万人`, `%`, `家`; in English `bn
+    /// yuan`, `people`.
     pub fn suffix(&self) -> String {
-        format!("{}{}", self.magnitude, self.unit)
+        match self.lang {
+            Lang::Zh => format!("{}{}", self.magnitude, self.unit),
+            Lang::En if self.base == "位次" => "rank".to_string(),
+            Lang::En => format!("{} {}", self.magnitude, self.unit)
+                .trim()
+                .to_string(),
+        }
     }
+
+    /// A number written in this scale followed by its magnitude and unit: `5,200 亿元`,
+    /// `18%`, `rank 4`.
+    pub fn with_unit(&self, number: &str) -> String {
+        let tail = self.suffix();
+        if self.lang == Lang::En && self.base == "位次" {
+            format!("rank {number}")
+        } else if tail.is_empty() || tail == "%" {
+            format!("{number}{tail}")
+        } else {
+            format!("{number} {tail}")
+        }
+    }
+}
+
+/// Widest tail (decimals and a short marker) numbers are aligned for; a cell with more after
+/// its whole number (`100,000 人 (2021)`) sits flush right instead of pushing every other
+/// cell of its column away from the column's edge.
+const MAX_TAIL: usize = 4;
+
+/// Pads numbers so that their whole parts end in one column when they are right-aligned:
+/// `5,200` and `4.6` become `5,200  ` and `4.6`. A number is what comes before the first
+/// space (`≥1.5 *` aligns on `1`).
+pub fn align_decimals(cells: &[String]) -> Vec<String> {
+    let tail = |s: &str| -> usize {
+        let num_end = s.find(' ').unwrap_or(s.len());
+        let head = &s[..num_end];
+        let frac = head.find('.').map_or(0, |d| crate::text::width(&head[d..]));
+        frac + crate::text::width(&s[num_end..])
+    };
+    let max = cells
+        .iter()
+        .map(|c| tail(c))
+        .filter(|t| *t <= MAX_TAIL)
+        .max()
+        .unwrap_or(0);
+    cells
+        .iter()
+        .map(|c| format!("{c}{}", " ".repeat(max.saturating_sub(tail(c)))))
+        .collect()
 }
 
 /// The unit most of `units` share; the first seen wins a tie; `""` when there are none.
@@ -201,9 +312,29 @@ pub fn modality(m: Modality, lang: Lang) -> &'static str {
 
 /// The value column of a figure: hedge symbol then value.
 pub fn figure_value(f: &Figure) -> String {
+    figure_value_in(f, Lang::Zh)
+}
+
+/// A figure's hedge and value in `lang`.
+pub fn figure_value_in(f: &Figure, lang: Lang) -> String {
     let q = qualifier(f.qualifier);
-    let v = value(f.value, &f.unit);
+    let v = value_in(f.value, &f.unit, lang);
     if q.is_empty() { v } else { format!("{q}{v}") }
+}
+
+/// A figure's value split for a table: hedge and number, then magnitude and unit
+/// (`("≥2.1", "万亿元")`), so numbers can line up in one column and units in the next.
+pub fn figure_parts(f: &Figure, lang: Lang) -> (String, String) {
+    let scale = Scale::for_values([f.value], &f.unit).in_lang(lang);
+    let number = if f.value.is_finite() {
+        scale.number(f.value)
+    } else {
+        "?".to_string()
+    };
+    (
+        format!("{}{number}", qualifier(f.qualifier)),
+        scale.suffix(),
+    )
 }
 
 /// A year, or a dash when unknown.
@@ -242,8 +373,67 @@ mod tests {
         assert_eq!(Scale::for_values([], "家").suffix(), "家");
         assert_eq!(common_unit(["个", "家", "家", "个"]), "个");
         assert_eq!(common_unit([]), "");
-        assert_eq!(Scale::for_values([1.5e4], "家").number(3680.0), "0.368");
+        assert_eq!(Scale::for_values([1.5e4, 3680.0], "家").suffix(), "家");
         assert_eq!(Scale::for_values([1.5e4], "家").number(0.0), "0");
+    }
+
+    #[test]
+    fn each_value_reads_in_its_own_magnitude_and_columns_keep_small_values_whole() {
+        assert_eq!(value(93.0, "家"), "93 家");
+        assert_eq!(value(2443.0, "家"), "2,443 家");
+        assert_eq!(value(15_000.0, "家"), "1.5 万家");
+        assert_eq!(value(4.6e8, "元"), "4.6 亿元");
+        let col = Scale::for_values([15_000.0, 2443.0, 93.0], "家");
+        assert_eq!(col.suffix(), "家");
+        assert_eq!(col.number(93.0), "93");
+        assert_eq!(col.number(15_000.0), "15,000");
+        let money = Scale::for_values([5.2e11, 4.6e8], "元");
+        assert_eq!(
+            (money.suffix(), money.number(4.6e8)),
+            ("亿元".into(), "4.6".into())
+        );
+        let wide = Scale::for_values([5.2e11, 3e6], "元");
+        assert_eq!(
+            (wide.suffix(), wide.number(3e6)),
+            ("亿元".into(), "0.03".into())
+        );
+    }
+
+    #[test]
+    fn english_magnitudes_and_units() {
+        assert_eq!(value_in(5.2e11, "元", Lang::En), "520 bn yuan");
+        assert_eq!(value_in(35_000.0, "人", Lang::En), "35,000 people");
+        assert_eq!(value_in(4.0, "位次", Lang::En), "rank 4");
+        assert_eq!(value_in(2443.0, "家", Lang::En), "2,443");
+        assert_eq!(value_in(18.02, "%", Lang::En), "18.02%");
+        let s = Scale::for_values([5.2e11, 4.6e8], "元").in_lang(Lang::En);
+        assert_eq!(
+            (s.suffix(), s.number(4.6e8)),
+            ("bn yuan".into(), "0.46".into())
+        );
+        assert_eq!(s.in_lang(Lang::Zh).suffix(), "亿元");
+    }
+
+    #[test]
+    fn decimals_line_up() {
+        let cells = [
+            "5,200".to_string(),
+            "4.6".into(),
+            "≥1.25".into(),
+            "7 *".into(),
+        ];
+        let out = align_decimals(&cells);
+        let ends: Vec<usize> = out
+            .iter()
+            .zip(&cells)
+            .map(|(o, c)| {
+                let dot = c.find(['.', ' ']).unwrap_or(c.len());
+                crate::text::width(o) - crate::text::width(&c[..dot])
+            })
+            .collect();
+        assert!(ends.windows(2).all(|w| w[0] == w[1]), "{out:?}");
+        let long = align_decimals(&["1".to_string(), "2 个 (2024)".into()]);
+        assert_eq!(long, ["1", "2 个 (2024)"], "a long tail sits flush right");
     }
 
     #[test]

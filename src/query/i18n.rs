@@ -49,6 +49,15 @@ impl Lang {
     }
 }
 
+/// A count with its noun in English, agreeing in number: `1 article`, `3 articles`.
+pub fn count_en(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The name of a region kind.
 pub fn kind(k: RegionKind, lang: Lang) -> &'static str {
     match k {
@@ -86,5 +95,7 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
         assert_eq!(Lang::Zh.toggled(), Lang::En);
+        assert_eq!(count_en(1, "article"), "1 article");
+        assert_eq!(count_en(0, "figure"), "0 figures");
     }
 }

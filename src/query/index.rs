@@ -23,6 +23,8 @@ pub struct Index {
     pub roots: Vec<usize>,
     /// Figures about each region, in source order.
     pub region_figs: Vec<Vec<usize>>,
+    /// Figures about each region and every region under it.
+    pub subtree_figs: Vec<usize>,
     /// Distinct articles with figures about each region.
     pub region_articles: Vec<usize>,
     /// Figures of each article, by span.
@@ -160,6 +162,19 @@ impl Index {
                 a.iter().flatten().count()
             })
             .collect();
+        // Children before parents: the reverse of a walk from the roots down.
+        let mut order = Vec::with_capacity(n);
+        let mut stack: Vec<usize> = roots.clone();
+        while let Some(r) = stack.pop() {
+            order.push(r);
+            stack.extend(children[r].iter().copied());
+        }
+        let mut subtree_figs: Vec<usize> = region_figs.iter().map(Vec::len).collect();
+        for &r in order.iter().rev() {
+            if let Some(p) = parent[r].filter(|&p| children[p].contains(&r)) {
+                subtree_figs[p] += subtree_figs[r];
+            }
+        }
         let conflicts = conflicts::find(&data, &figure_region);
         let primary = primary_measures(&data);
         let mut figure_conflict = vec![None; data.figures.len()];
@@ -179,6 +194,7 @@ impl Index {
             children,
             roots,
             region_figs,
+            subtree_figs,
             region_articles,
             article_figs,
             figure_article,
@@ -458,6 +474,11 @@ pub mod tests {
     fn lookups() {
         let ix = index(vec![fig("a", 2, "gdp", 1.0, None, Modality::Actual)]);
         assert_eq!(ix.region_by_id("100200"), Some(1));
+        assert_eq!(
+            ix.subtree_figs,
+            [1, 0, 1, 1],
+            "the park's figure counts for its city and the nation"
+        );
         assert_eq!(ix.ancestor(2, RegionKind::City), Some(0));
         assert_eq!(ix.ancestor(2, RegionKind::Province), None);
         assert_eq!(ix.metric_name("gdp", Lang::Zh), "地区生产总值");

@@ -16,6 +16,10 @@ pub enum KindFilter {
     Parks,
     /// Prefecture-level cities.
     Cities,
+    /// Provinces.
+    Provinces,
+    /// City districts and counties.
+    Districts,
 }
 
 impl KindFilter {
@@ -25,6 +29,8 @@ impl KindFilter {
             KindFilter::All => kind != RegionKind::Nation,
             KindFilter::Parks => kind == RegionKind::Park,
             KindFilter::Cities => kind == RegionKind::City,
+            KindFilter::Provinces => kind == RegionKind::Province,
+            KindFilter::Districts => matches!(kind, RegionKind::District | RegionKind::County),
         }
     }
 
@@ -33,7 +39,9 @@ impl KindFilter {
         match self {
             KindFilter::All => KindFilter::Parks,
             KindFilter::Parks => KindFilter::Cities,
-            KindFilter::Cities => KindFilter::All,
+            KindFilter::Cities => KindFilter::Provinces,
+            KindFilter::Provinces => KindFilter::Districts,
+            KindFilter::Districts => KindFilter::All,
         }
     }
 }
@@ -189,6 +197,8 @@ mod tests {
         ]);
         let r = rank(&ix, "overall_standing", KindFilter::Cities, None);
         assert_eq!(r.entries[0].region, 1);
-        assert_eq!(KindFilter::Cities.next(), KindFilter::All);
+        assert_eq!(KindFilter::Cities.next(), KindFilter::Provinces);
+        assert_eq!(KindFilter::Districts.next(), KindFilter::All);
+        assert!(KindFilter::Districts.admits(RegionKind::County));
     }
 }

@@ -214,6 +214,41 @@ impl Names {
         }
     }
 
+    /// What `query` names with a typo in it, closest first: things with a key within a small
+    /// edit distance of it (one edit from five letters on, two from eight; one for two or
+    /// more Chinese characters, or a homophone: `杭洲` reads `hangzhou`). Swapping two
+    /// neighbouring letters is one edit: `chegndu` finds 成都市.
+    pub fn near_misses(&self, query: &str) -> Vec<usize> {
+        let q = normalize(query);
+        let n = q.chars().count();
+        let mut tries: Vec<(String, usize)> = Vec::new();
+        if q.is_ascii() {
+            tries.push((q.clone(), n.saturating_sub(2) / 3));
+        } else {
+            tries.push((q.clone(), usize::from(n >= 2)));
+            tries.extend(search::pinyin(&q).into_iter().map(|(full, _)| (full, 0)));
+        }
+        tries.retain(|(t, _)| !t.is_empty());
+        let mut found: Vec<(usize, usize)> = self
+            .near
+            .iter()
+            .enumerate()
+            .filter_map(|(i, keys)| {
+                keys.iter()
+                    .flat_map(|k| {
+                        tries.iter().filter_map(move |(t, max)| {
+                            let d = distance(t, k);
+                            (d <= *max).then_some(d)
+                        })
+                    })
+                    .min()
+                    .map(|d| (d, i))
+            })
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, i)| i).collect()
+    }
+
     fn ambiguous(&self, query: &str, ids: &[usize]) -> QueryError {
         QueryError::Ambiguous {
             what: self.what,
@@ -242,17 +277,24 @@ impl Names {
     }
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters, a swap of two neighbours counting as one edit (optimal
+/// string alignment).
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let mut before: Vec<usize> = Vec::new();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            let sub = prev[j] + usize::from(ca != cb);
+            let mut d = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = d;
         }
-        prev = cur;
+        before = std::mem::replace(&mut prev, cur);
     }
     prev.last().copied().unwrap_or(0)
 }
@@ -332,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn typos_and_homophones_are_near_misses() {
+        let mut regions = vec![
+            region("510100", "成都市", &["成都", "蓉"]),
+            region("330100", "杭州市", &["杭州"]),
+            region("130800", "承德市", &[]),
+        ];
+        regions[1].kind = RegionKind::City;
+        let n = Names::regions(&regions);
+        assert_eq!(n.near_misses("chegndu").first(), Some(&0));
+        assert_eq!(n.near_misses("杭洲"), [1]);
+        assert_eq!(n.near_misses("hangzou"), [1]);
+        assert!(
+            n.near_misses("cd").is_empty(),
+            "short queries are not guessed at"
+        );
+        assert!(n.near_misses("xyzxyzxyz").is_empty());
+    }
+
+    #[test]
     fn metrics_resolve_by_id_and_names() {
         let m = Metric {
             id: "high_tech_enterprises".into(),
@@ -350,5 +411,7 @@ mod tests {
         }
         assert_eq!(n.resolve("高企"), Ok(0));
         assert_eq!(distance("abc", "abd"), 1);
+        assert_eq!(distance("chegndu", "chengdu"), 1, "a swap is one edit");
+        assert_eq!(distance("", "ab"), 2);
     }
 }

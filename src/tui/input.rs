@@ -6,7 +6,7 @@ use crossterm::event::{
 };
 
 use super::keymap::{self, Action, Key, Mode, Pane};
-use super::view::Hits;
+use super::layout::Hits;
 
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -25,6 +25,8 @@ pub fn key(ev: &KeyEvent) -> Option<Key> {
     if ctrl {
         return match ev.code {
             KeyCode::Char('c' | 'C') => Some(Key::CtrlC),
+            KeyCode::Char('u' | 'U') => Some(Key::CtrlU),
+            KeyCode::Char('w' | 'W') => Some(Key::CtrlW),
             _ => None,
         };
     }
@@ -108,6 +110,8 @@ mod tests {
             key(&ev(KeyCode::Char('x'), KeyModifiers::CONTROL, press)),
             None
         );
+        let ctrl_w = ev(KeyCode::Char('w'), KeyModifiers::CONTROL, press);
+        assert_eq!(key(&ctrl_w), Some(Key::CtrlW));
         assert_eq!(
             key(&ev(KeyCode::Tab, KeyModifiers::SHIFT, press)),
             Some(Key::BackTab)

@@ -2,6 +2,8 @@
 //! help text. The key handler, the help overlay and the status line all read it.
 
 use super::i18n::Lang;
+use crate::dataset::{Modality, Qualifier};
+use crate::query::format;
 
 /// A key press, modifiers already folded in (see `input`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +38,10 @@ pub enum Key {
     Backspace,
     /// Ctrl-C.
     CtrlC,
+    /// Ctrl-U: clear what is typed.
+    CtrlU,
+    /// Ctrl-W: delete the word before the cursor.
+    CtrlW,
 }
 
 impl Key {
@@ -58,6 +64,8 @@ impl Key {
             Key::BackTab => "S-Tab".into(),
             Key::Backspace => "Bksp".into(),
             Key::CtrlC => "Ctrl-C".into(),
+            Key::CtrlU => "Ctrl-U".into(),
+            Key::CtrlW => "Ctrl-W".into(),
         }
     }
 }
@@ -83,11 +91,13 @@ pub enum Mode {
     Rank,
     /// The map.
     Map,
+    /// Every figure as a table.
+    Table,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Regions,
         Mode::Figures,
         Mode::Filter,
@@ -97,6 +107,7 @@ impl Mode {
         Mode::Picker,
         Mode::Rank,
         Mode::Map,
+        Mode::Table,
     ];
 
     /// This mode's bit.
@@ -111,6 +122,7 @@ impl Mode {
             Mode::Picker => 64,
             Mode::Rank => 128,
             Mode::Map => 256,
+            Mode::Table => 512,
         }
     }
 
@@ -126,6 +138,7 @@ impl Mode {
             Mode::Picker => lang.pick("选指标", "METRIC"),
             Mode::Rank => lang.pick("排名", "RANK"),
             Mode::Map => lang.pick("地图", "MAP"),
+            Mode::Table => lang.pick("全部数据", "ALL FIGURES"),
         }
     }
 }
@@ -139,9 +152,10 @@ const C: u16 = Mode::Compare.bit();
 const P: u16 = Mode::Picker.bit();
 const K: u16 = Mode::Rank.bit();
 const M: u16 = Mode::Map.bit();
+const A: u16 = Mode::Table.bit();
 const BROWSE: u16 = R | F;
 const TYPING: u16 = T | P;
-const VIEWS: u16 = C | K | M;
+const VIEWS: u16 = C | K | M | A;
 const NOT_TYPING: u16 = R | F | D | H | VIEWS;
 const ALL: u16 = NOT_TYPING | TYPING;
 
@@ -219,8 +233,18 @@ pub enum Action {
     Left,
     /// Move right.
     Right,
-    /// Cycle a ranking's region kinds: all, parks, cities.
+    /// Cycle a ranking's region kinds: all, parks, cities, provinces, districts and counties.
     CycleKind,
+    /// Clear what is typed.
+    FilterClear,
+    /// Delete the last word typed.
+    FilterDeleteWord,
+    /// Unmark every region.
+    ClearMarks,
+    /// Open the table of every figure.
+    AllFigures,
+    /// Write what is on screen to a file.
+    Export,
     /// Cycle a ranking's year.
     CycleYear,
 }
@@ -264,13 +288,12 @@ use Key::*;
 
 /// The keymap. First match wins.
 pub static KEYMAP: &[Binding] = &[
-    // Before `k` for up: in a ranking `k` picks the kinds.
     b(
-        &[Char('k')],
+        &[Char('t')],
         K,
         Action::CycleKind,
-        "类型：全部 → 园区 → 城市",
-        "kinds: all → parks → cities",
+        "切换地区类型",
+        "switch region kinds",
         true,
     ),
     b(
@@ -329,6 +352,22 @@ pub static KEYMAP: &[Binding] = &[
         "right",
         false,
     ),
+    b(
+        &[Left, Char('h')],
+        A,
+        Action::Left,
+        "上一列",
+        "previous column",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        A,
+        Action::Right,
+        "下一列",
+        "next column",
+        false,
+    ),
     b(&[PageUp], ALL, Action::PageUp, "上翻一页", "page up", false),
     b(
         &[PageDown],
@@ -379,14 +418,29 @@ pub static KEYMAP: &[Binding] = &[
         true,
     ),
     b(&[Enter], R | F | K | M, Action::Open, "打开", "open", true),
-    b(&[Enter], C, Action::Open, "查看原文", "open source", true),
+    b(
+        &[Enter],
+        C | A,
+        Action::Open,
+        "查看原文",
+        "open source",
+        true,
+    ),
     b(&[Enter], TYPING, Action::Open, "确定", "accept", true),
     b(
         &[Char('/')],
-        BROWSE,
+        BROWSE | M,
         Action::Filter,
-        "筛选地区",
-        "filter regions",
+        "查找地区",
+        "find a region",
+        true,
+    ),
+    b(
+        &[Char('/')],
+        A,
+        Action::Filter,
+        "筛选（地区、拼音、指标）",
+        "filter (region, pinyin, metric)",
         true,
     ),
     b(
@@ -406,7 +460,23 @@ pub static KEYMAP: &[Binding] = &[
         true,
     ),
     b(&[Char('s')], BROWSE, Action::Sort, "排序", "sort", true),
-    b(&[Char(' ')], R, Action::Mark, "标记", "mark", true),
+    b(
+        &[Char('s')],
+        A,
+        Action::Sort,
+        "按本列排序（再按反向）",
+        "sort by this column (again: reverse)",
+        true,
+    ),
+    b(&[Char(' ')], BROWSE, Action::Mark, "标记", "mark", true),
+    b(
+        &[Char('x')],
+        BROWSE,
+        Action::ClearMarks,
+        "清除全部标记",
+        "clear all marks",
+        false,
+    ),
     b(
         &[Char('c')],
         BROWSE,
@@ -418,11 +488,43 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('r')], BROWSE | M, Action::Rank, "排名", "rank", true),
     b(&[Char('m')], BROWSE | K, Action::Map, "地图", "map", true),
     b(
+        &[Char('a')],
+        BROWSE,
+        Action::AllFigures,
+        "全部数据表",
+        "all figures table",
+        true,
+    ),
+    b(
+        &[Char('e')],
+        BROWSE | C | K | A,
+        Action::Export,
+        "导出当前内容",
+        "export what is shown",
+        true,
+    ),
+    b(
         &[Backspace],
         TYPING,
         Action::FilterDelete,
         "删除",
         "delete",
+        false,
+    ),
+    b(
+        &[CtrlU],
+        TYPING,
+        Action::FilterClear,
+        "清空输入",
+        "clear the input",
+        false,
+    ),
+    b(
+        &[CtrlW],
+        TYPING,
+        Action::FilterDeleteWord,
+        "删除一个词",
+        "delete a word",
         false,
     ),
     b(&[Esc], ALL, Action::Back, "返回", "back", true),
@@ -473,6 +575,125 @@ pub fn keys_label(b: &Binding) -> String {
         .join("/")
 }
 
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A screen's title.
+    Heading(String),
+    /// Keys and what they do there.
+    Key(String, String),
+    /// A gap between sections.
+    Blank,
+}
+
+/// The screens help is grouped by: title and the modes each covers.
+const SECTIONS: &[(&str, &str, u16)] = &[
+    ("地区与数据", "Regions and figures", BROWSE),
+    ("查找", "Finding", T),
+    ("原文", "Reader", D),
+    ("比较", "Compare", C),
+    ("排名", "Ranking", K),
+    ("选指标", "Metric picker", P),
+    ("地图", "Map", M),
+    ("全部数据", "All figures", A),
+];
+
+/// Help grouped by screen, each key once per screen, the screen of `current` first, then the
+/// keys that work everywhere, then the other screens, then a legend of the figure markers.
+pub fn help(lang: Lang, current: Mode) -> Vec<HelpLine> {
+    let everywhere = |b: &Binding| b.modes & NOT_TYPING == NOT_TYPING;
+    let section = |bits: u16| -> Vec<HelpLine> {
+        let mut out: Vec<HelpLine> = Vec::new();
+        for b in KEYMAP
+            .iter()
+            .filter(|b| b.modes & bits != 0 && !everywhere(b))
+        {
+            let keys = keys_label(b);
+            if out
+                .iter()
+                .any(|l| matches!(l, HelpLine::Key(k, _) if *k == keys))
+            {
+                continue;
+            }
+            out.push(HelpLine::Key(keys, help_text(b, lang)));
+        }
+        out
+    };
+    let cur = SECTIONS
+        .iter()
+        .position(|s| s.2 & current.bit() != 0)
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    let push = |title: String, lines: Vec<HelpLine>, out: &mut Vec<HelpLine>| {
+        if lines.is_empty() {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(HelpLine::Blank);
+        }
+        out.push(HelpLine::Heading(title));
+        out.extend(lines);
+    };
+    let (zh, en, bits) = SECTIONS[cur];
+    push(
+        format!("{}{}", lang.pick(zh, en), lang.pick("（当前）", " (here)")),
+        section(bits),
+        &mut out,
+    );
+    let global: Vec<HelpLine> = KEYMAP
+        .iter()
+        .filter(|b| everywhere(b))
+        .map(|b| HelpLine::Key(keys_label(b), help_text(b, lang)))
+        .collect();
+    push(lang.pick("各处", "Everywhere").into(), global, &mut out);
+    for (i, (zh, en, bits)) in SECTIONS.iter().enumerate() {
+        if i != cur {
+            push(lang.pick(zh, en).into(), section(*bits), &mut out);
+        }
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Heading(lang.pick("标记", "Markers").into()));
+    let qualifiers = [
+        Qualifier::Over,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::Under,
+        Qualifier::UpTo,
+    ];
+    for q in qualifiers {
+        let name = format::qualifier_name(q, lang).to_string();
+        out.push(HelpLine::Key(format::qualifier(q).to_string(), name));
+    }
+    for (m, zh, en) in [
+        (Modality::Target, "目标值", "a target"),
+        (Modality::Forecast, "预测值", "a forecast"),
+    ] {
+        out.push(HelpLine::Key(
+            format::modality(m, lang).to_string(),
+            lang.pick(zh, en).to_string(),
+        ));
+    }
+    out.push(HelpLine::Key(
+        "≠".into(),
+        lang.pick("不同来源数值不一致", "sources disagree").into(),
+    ));
+    out
+}
+
+fn help_text(b: &Binding, lang: Lang) -> String {
+    let mut what = lang.pick(b.zh, b.en).to_string();
+    if b.action == Action::Sort && b.modes & BROWSE != 0 {
+        what.push_str(lang.pick(
+            "：原序 → 指标 → 数值 → 年份",
+            ": source → metric → value → year",
+        ));
+    }
+    if b.action == Action::Mark {
+        what.push_str(lang.pick("（再按取消），比较 2–6 个", " (again: unmark); compare 2–6"));
+    }
+    what
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,7 +717,11 @@ mod tests {
 
     #[test]
     fn views_have_their_keys() {
-        assert_eq!(action(Mode::Rank, Char('k')), Some(Action::CycleKind));
+        assert_eq!(action(Mode::Rank, Char('k')), Some(Action::Up));
+        assert_eq!(action(Mode::Rank, Char('t')), Some(Action::CycleKind));
+        assert_eq!(action(Mode::Figures, Char(' ')), Some(Action::Mark));
+        assert_eq!(action(Mode::Filter, CtrlU), Some(Action::FilterClear));
+        assert_eq!(action(Mode::Picker, CtrlW), Some(Action::FilterDeleteWord));
         assert_eq!(action(Mode::Compare, Char('k')), Some(Action::Up));
         assert_eq!(action(Mode::Regions, Char(' ')), Some(Action::Mark));
         assert_eq!(
@@ -506,6 +731,31 @@ mod tests {
         assert_eq!(action(Mode::Map, Left), Some(Action::Left));
         assert_eq!(action(Mode::Regions, Left), Some(Action::Collapse));
         assert_eq!(action(Mode::Rank, Enter), Some(Action::Open));
+    }
+
+    #[test]
+    fn help_starts_with_the_current_screen_and_lists_each_key_once_per_screen() {
+        for mode in Mode::ALL {
+            let lines = help(Lang::En, mode);
+            let mut heading = String::new();
+            let mut seen: Vec<(String, String)> = Vec::new();
+            for l in &lines {
+                match l {
+                    HelpLine::Heading(h) => heading = h.clone(),
+                    HelpLine::Key(k, _) => {
+                        let key = (heading.clone(), k.clone());
+                        assert!(!seen.contains(&key), "{mode:?}: {key:?} twice");
+                        seen.push(key);
+                    }
+                    HelpLine::Blank => {}
+                }
+            }
+        }
+        let rank = help(Lang::En, Mode::Rank);
+        assert_eq!(rank[0], HelpLine::Heading("Ranking (here)".into()));
+        assert!(matches!(&rank[1], HelpLine::Key(k, _) if k == "t"));
+        let browse = help(Lang::Zh, Mode::Figures);
+        assert_eq!(browse[0], HelpLine::Heading("地区与数据（当前）".into()));
     }
 
     #[test]

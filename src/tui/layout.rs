@@ -5,7 +5,67 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::keymap::Pane;
 use crate::text;
+
+/// Where things were drawn, so mouse events can find their target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// The regions pane (with border).
+    pub regions_pane: Rect,
+    /// Rows of the regions list.
+    pub regions: Rect,
+    /// First list row shown.
+    pub region_scroll: usize,
+    /// The region pane (with border).
+    pub region_pane: Rect,
+    /// Rows of the figures table.
+    pub figures: Rect,
+    /// First figure row shown.
+    pub fig_scroll: usize,
+    /// The reader, when open.
+    pub reader: Rect,
+    /// The help overlay, when open.
+    pub help: Rect,
+    /// A view over the browser (comparison, ranking, map, picker), when open.
+    pub view: Rect,
+    /// Every bordered pane drawn, bottom to top.
+    pub panes: Vec<Rect>,
+}
+
+fn within(r: Rect, x: u16, y: u16) -> bool {
+    r.width > 0 && x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
+}
+
+impl Hits {
+    /// The pane under a point, topmost first.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        if within(self.help, x, y) {
+            Some(Pane::Help)
+        } else if self.help.width > 0 || self.view.width > 0 {
+            // Views take keys only; the wheel and clicks do nothing there.
+            None
+        } else if within(self.reader, x, y) {
+            Some(Pane::Reader)
+        } else if within(self.regions_pane, x, y) {
+            Some(Pane::Regions)
+        } else if within(self.region_pane, x, y) {
+            Some(Pane::Figures)
+        } else {
+            None
+        }
+    }
+
+    /// The regions list row under a point.
+    pub fn region_row(&self, x: u16, y: u16) -> Option<usize> {
+        within(self.regions, x, y).then(|| self.region_scroll + usize::from(y - self.regions.y))
+    }
+
+    /// The figures table row under a point.
+    pub fn figure_row(&self, x: u16, y: u16) -> Option<usize> {
+        within(self.figures, x, y).then(|| self.fig_scroll + usize::from(y - self.figures.y))
+    }
+}
 
 /// Below this width the app says the window is too small instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
@@ -174,6 +234,21 @@ pub fn map_parts(pane: Rect) -> (Rect, Rect) {
         Rect::new(i.x, i.y, i.width, i.height - info),
         Rect::new(i.x, i.y + i.height - info, i.width, info),
     )
+}
+
+/// The all-figures table's inside: the filter line, the column titles, the rows.
+pub fn table_view_parts(pane: Rect) -> (Rect, Rect, Rect) {
+    let i = inner(pane);
+    let line = Rect::new(i.x, i.y, i.width, 1.min(i.height));
+    let head = Rect::new(
+        i.x,
+        i.y + line.height,
+        i.width,
+        1.min(i.height - line.height),
+    );
+    let used = line.height + head.height;
+    let rows = Rect::new(i.x, i.y + used, i.width, i.height - used);
+    (line, head, rows)
 }
 
 /// The metric picker's rect, centred over `area`.

@@ -11,12 +11,13 @@ use super::i18n::Lang;
 use super::index::Index;
 use super::keymap::{Action, Mode, Pane};
 use super::layout;
+use super::layout::Hits;
 use super::search::Hit;
-use super::view::Hits;
 
+mod export;
 mod overlay;
 mod reader;
-use super::views::{MapView, Picker, View, keep_visible, move_in};
+use super::views::{MapView, Picker, TableView, View, keep_visible, move_in};
 use crate::query::{self, Trend};
 
 /// Which pane keys move in while browsing.
@@ -171,7 +172,14 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
-        } else if self.typing {
+        } else {
+            self.screen_mode()
+        }
+    }
+
+    /// The screen under the help overlay, if it is open.
+    pub fn screen_mode(&self) -> Mode {
+        if self.typing || (self.reader.is_none() && self.views.last().is_some_and(View::typing)) {
             Mode::Filter
         } else if self.reader.is_some() {
             Mode::Reader
@@ -181,12 +189,18 @@ impl App {
                 View::Picker(_) => Mode::Picker,
                 View::Rank(_) => Mode::Rank,
                 View::Map(_) => Mode::Map,
+                View::Table(_) => Mode::Table,
             }
         } else if self.focus == Focus::Figures {
             Mode::Figures
         } else {
             Mode::Regions
         }
+    }
+
+    /// The help overlay's lines for the screen under it.
+    pub fn help_lines(&self) -> Vec<super::keymap::HelpLine> {
+        super::keymap::help(self.lang, self.screen_mode())
     }
 
     /// The selected region's index, if any.
@@ -224,16 +238,19 @@ impl App {
         }
         match self.mode() {
             Mode::Help => self.step_help(action),
+            Mode::Filter if !self.typing => self.step_view(action),
             Mode::Filter => self.step_filter(action),
             Mode::Reader => self.step_reader(action),
-            Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map => self.step_view(action),
+            Mode::Compare | Mode::Picker | Mode::Rank | Mode::Map | Mode::Table => {
+                self.step_view(action)
+            }
             Mode::Regions | Mode::Figures => self.step_browse(action),
         }
         self.fix_scroll();
     }
 
     fn step_help(&mut self, action: Action) {
-        let max = super::view::help::lines(self.lang).len();
+        let max = self.help_lines().len();
         let Some(scroll) = self.help.as_mut() else {
             return;
         };
@@ -255,6 +272,14 @@ impl App {
             }
             Action::FilterDelete => {
                 self.filter.pop();
+                self.refilter();
+            }
+            Action::FilterClear => {
+                self.filter.clear();
+                self.refilter();
+            }
+            Action::FilterDeleteWord => {
+                delete_word(&mut self.filter);
                 self.refilter();
             }
             Action::Open => {
@@ -303,7 +328,19 @@ impl App {
             Action::Compare => self.open_compare(),
             Action::Rank => self.views.push(View::Picker(Picker::new(&self.ix))),
             Action::Map => self.views.push(View::Map(MapView::new(&self.ix, None))),
-            Action::Filter => self.typing = true,
+            Action::AllFigures => self.views.push(View::Table(TableView::new(&self.ix))),
+            Action::Export => self.export_to(std::path::Path::new(".")),
+            Action::Filter => {
+                // A new search, not more of the last one.
+                if !self.filter.is_empty() {
+                    self.clear_filter();
+                }
+                self.typing = true;
+            }
+            Action::ClearMarks => {
+                self.marks.clear();
+                self.notice = Some(self.lang.pick("已清除全部标记", "marks cleared").into());
+            }
             Action::Sort => {
                 self.sort = self.sort.next();
                 self.sort_figs();
@@ -467,6 +504,20 @@ impl App {
                 .collect();
             // Stable sort: equal scores keep tree order.
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.as_ref().map_or(0, |h| h.score)));
+            // Typos the fuzzy match cannot see (`chegndu`, `杭洲`) follow its matches.
+            for region in self.ix.region_names.near_misses(&self.filter) {
+                if !rows.iter().any(|r| r.region == region) {
+                    rows.push(Row {
+                        region,
+                        depth: 0,
+                        hit: Some(Hit {
+                            score: 0,
+                            name_chars: Vec::new(),
+                            alias: None,
+                        }),
+                    });
+                }
+            }
             rows
         };
         let sel = keep
@@ -507,8 +558,9 @@ impl App {
         self.region_scroll = keep_visible(self.region_scroll, self.region_sel, h);
         let h = self.figure_rows().height.max(1) as usize;
         self.fig_scroll = keep_visible(self.fig_scroll, self.fig_sel, h);
+        let lines = self.help_lines().len();
         if let Some(help) = self.help.as_mut() {
-            *help = (*help).min(super::view::help::lines(self.lang).len());
+            *help = (*help).min(lines);
         }
     }
 
@@ -542,6 +594,16 @@ impl std::fmt::Debug for App {
             .field("region", &self.region())
             .field("figure", &self.figure())
             .finish_non_exhaustive()
+    }
+}
+
+/// Deletes the last word of `s`, and the spaces after it, as Ctrl-W does in a shell.
+pub fn delete_word(s: &mut String) {
+    while s.ends_with(char::is_whitespace) {
+        s.pop();
+    }
+    while s.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        s.pop();
     }
 }
 

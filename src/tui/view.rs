@@ -2,6 +2,7 @@
 //! buffer only through [`put`], which measures with `crate::text` and never lets a wide
 //! character straddle the edge of the area it was given.
 
+pub mod attribution;
 pub mod compare;
 pub mod help;
 pub mod map;
@@ -10,6 +11,7 @@ pub mod reader;
 pub mod region;
 pub mod regions;
 pub mod status;
+pub mod table;
 pub mod trends;
 
 use ratatui::Frame;
@@ -18,70 +20,12 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::keymap::Pane;
 use super::layout;
 use super::state::App;
 use super::views::View;
 use crate::text;
 
-/// Where things were drawn, so mouse events can find their target.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hits {
-    /// The regions pane (with border).
-    pub regions_pane: Rect,
-    /// Rows of the regions list.
-    pub regions: Rect,
-    /// First list row shown.
-    pub region_scroll: usize,
-    /// The region pane (with border).
-    pub region_pane: Rect,
-    /// Rows of the figures table.
-    pub figures: Rect,
-    /// First figure row shown.
-    pub fig_scroll: usize,
-    /// The reader, when open.
-    pub reader: Rect,
-    /// The help overlay, when open.
-    pub help: Rect,
-    /// A view over the browser (comparison, ranking, map, picker), when open.
-    pub view: Rect,
-    /// Every bordered pane drawn, bottom to top.
-    pub panes: Vec<Rect>,
-}
-
-fn within(r: Rect, x: u16, y: u16) -> bool {
-    r.width > 0 && x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
-}
-
-impl Hits {
-    /// The pane under a point, topmost first.
-    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
-        if within(self.help, x, y) {
-            Some(Pane::Help)
-        } else if self.help.width > 0 || self.view.width > 0 {
-            // Views take keys only; the wheel and clicks do nothing there.
-            None
-        } else if within(self.reader, x, y) {
-            Some(Pane::Reader)
-        } else if within(self.regions_pane, x, y) {
-            Some(Pane::Regions)
-        } else if within(self.region_pane, x, y) {
-            Some(Pane::Figures)
-        } else {
-            None
-        }
-    }
-
-    /// The regions list row under a point.
-    pub fn region_row(&self, x: u16, y: u16) -> Option<usize> {
-        within(self.regions, x, y).then(|| self.region_scroll + usize::from(y - self.regions.y))
-    }
-
-    /// The figures table row under a point.
-    pub fn figure_row(&self, x: u16, y: u16) -> Option<usize> {
-        within(self.figures, x, y).then(|| self.fig_scroll + usize::from(y - self.figures.y))
-    }
-}
+pub use super::layout::Hits;
 
 /// Draws the whole screen for `app` and records the hit areas in it.
 pub fn draw(frame: &mut Frame, app: &mut App) {
@@ -119,6 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
             View::Compare(view) => compare::ComparePane { app, view }.render(area, buf),
             View::Rank(view) => rank::RankPane { app, view }.render(area, buf),
             View::Map(view) => map::MapPane { app, view }.render(area, buf),
+            View::Table(view) => table::TablePane { app, view }.render(area, buf),
             View::Picker(_) => {}
         }
         hits.view = area;
@@ -142,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
     }
     status::StatusLine { app }.render(screen.status, buf);
     if let Some(scroll) = app.help {
-        let lines = help::lines(app.lang);
+        let lines = app.help_lines();
         let popup = layout::help_popup(screen.reader, lines.len());
         help::HelpPopup { app, scroll }.render(popup, buf);
         hits.help = popup;

@@ -3,6 +3,7 @@
 //! the views never reach into each other.
 
 pub mod map;
+pub mod table;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -10,6 +11,7 @@ use super::keymap::Action;
 use super::search::Hit;
 use crate::query::{self, Comparison, Index, KindFilter, Ranking};
 pub use map::MapView;
+pub use table::TableView;
 
 /// What a view asks the app to do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,19 @@ pub enum View {
     Rank(RankView),
     /// Regions on a map of China.
     Map(MapView),
+    /// Every figure as a table.
+    Table(TableView),
+}
+
+impl View {
+    /// Whether the view is taking typed text.
+    pub fn typing(&self) -> bool {
+        match self {
+            View::Table(t) => t.typing,
+            View::Map(m) => m.typing(),
+            _ => false,
+        }
+    }
 }
 
 /// Moves `sel` within `0..len` for the list movements; other actions leave it.

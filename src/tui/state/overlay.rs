@@ -15,6 +15,10 @@ impl App {
             self.help = Some(0);
             return;
         }
+        if action == Action::Export {
+            self.export_to(std::path::Path::new("."));
+            return;
+        }
         let page = usize::from(self.view_rows().height);
         let Some(view) = self.views.last_mut() else {
             return;
@@ -23,7 +27,8 @@ impl App {
             View::Compare(v) => v.step(action, page),
             View::Picker(p) => p.step(&self.ix, action, page),
             View::Rank(v) => v.step(&self.ix, action, page),
-            View::Map(m) => m.step(action),
+            View::Map(m) => m.step(&self.ix, action),
+            View::Table(t) => t.step(&self.ix, action, page),
         };
         match out {
             Outcome::Stay => {}
@@ -103,6 +108,7 @@ impl App {
             }
             Some(View::Picker(_)) => layout::picker_parts(layout::picker_popup(pane)).1,
             Some(View::Rank(_)) => layout::table_rows_of(layout::rank_parts(pane).1),
+            Some(View::Table(_)) => layout::table_view_parts(pane).2,
             Some(View::Map(_)) | None => layout::inner(pane),
         }
     }

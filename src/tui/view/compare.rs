@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{cols, fill, frame, note, put, rule};
 use crate::dataset::Modality;
-use crate::query::CompareRow;
+use crate::query::{CompareRow, format};
 use crate::text;
 use crate::tui::i18n::Lang;
 use crate::tui::layout;
@@ -73,10 +73,24 @@ impl Widget for ComparePane<'_> {
             );
             note(buf, rows, msg);
         }
+        // Each region's column lines up on the digits, all rows at once so scrolling keeps it.
+        let mut texts: Vec<Vec<String>> = vec![Vec::new(); v.cmp.rows.len()];
+        for i in 0..n {
+            let column: Vec<String> = v
+                .cmp
+                .rows
+                .iter()
+                .map(|row| row.cell_text(i, lang).unwrap_or_else(|| "—".into()))
+                .collect();
+            for (r, t) in format::align_decimals(&column).into_iter().enumerate() {
+                texts[r].push(t);
+            }
+        }
         let shown = v.cmp.rows.iter().enumerate().skip(v.scroll);
         for (k, (ri, row)) in shown.take(usize::from(rows.height)).enumerate() {
             let y = rows.y + u16::try_from(k).unwrap_or(0);
-            draw_row(app, v, row, ri, (rows.x, y, rows.width), (mw, uw, cw), buf);
+            let cells = (&texts[ri][..], mw, uw, cw);
+            draw_row(app, v, row, ri, (rows.x, y, rows.width), cells, buf);
         }
         if let Some(row) = v.cmp.rows.get(v.row) {
             bars(app, v, row, chart, buf);
@@ -90,7 +104,7 @@ fn draw_row(
     row: &CompareRow,
     ri: usize,
     (x0, y, width): (u16, u16, u16),
-    (mw, uw, cw): (u16, u16, u16),
+    (texts, mw, uw, cw): (&[String], u16, u16, u16),
     buf: &mut Buffer,
 ) {
     let lang = app.lang;
@@ -110,11 +124,12 @@ fn draw_row(
         x,
         y,
         uw,
-        &text::pad(&row.scale.suffix(), usize::from(uw)),
+        &text::pad(&row.scale.in_lang(lang).suffix(), usize::from(uw)),
         dim,
     ) + 1;
     for (i, cell) in row.cells.iter().enumerate() {
-        let (s, mut style) = match (row.cell_text(i, lang), cell) {
+        let text = texts.get(i).filter(|_| cell.is_some()).cloned();
+        let (s, mut style) = match (text, cell) {
             (Some(t), Some(c)) if c.modality != Modality::Actual => (t, base.fg(Color::Magenta)),
             (Some(t), _) if row.best == Some(i) => {
                 (t, base.fg(Color::Green).add_modifier(Modifier::BOLD))
@@ -150,7 +165,11 @@ fn bars(app: &App, v: &CompareView, row: &CompareRow, area: Rect, buf: &mut Buff
     let lang = app.lang;
     let dim = Style::new().fg(Color::DarkGray);
     let name = app.ix.series_name(&row.metric, row.measure, lang);
-    rule(buf, area, &format!("{name} ({})", row.scale.suffix()));
+    rule(
+        buf,
+        area,
+        &format!("{name} ({})", row.scale.in_lang(lang).suffix()),
+    );
     let names: Vec<&str> = v
         .cmp
         .regions
@@ -176,6 +195,7 @@ fn bars(app: &App, v: &CompareView, row: &CompareRow, area: Rect, buf: &mut Buff
     let texts: Vec<String> = (0..names.len())
         .map(|i| row.cell_text(i, lang).unwrap_or_else(|| "—".into()))
         .collect();
+    let texts = format::align_decimals(&texts);
     let value_w = texts
         .iter()
         .map(|t| cols(t))

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Map, MapResolution, Points};
+use ratatui::widgets::canvas::{Canvas, Context, Line, Points};
 
 use super::{frame, note, put};
 use crate::query::{format, pick};
@@ -23,6 +23,91 @@ pub struct MapPane<'a> {
     pub app: &'a App,
     /// The map's state.
     pub view: &'a MapView,
+}
+
+/// Draws the province outlines, and the maritime boundary dashed when `sea`.
+fn outlines(ctx: &mut Context, sea: bool) {
+    let o = crate::tui::outline::china();
+    for ring in o.provinces.iter().flat_map(|p| &p.rings) {
+        for w in ring.windows(2) {
+            if let [a, b] = w {
+                ctx.draw(&Line::new(a[0], a[1], b[0], b[1], Color::DarkGray));
+            }
+        }
+        if let (Some(a), Some(b)) = (ring.last(), ring.first()) {
+            ctx.draw(&Line::new(a[0], a[1], b[0], b[1], Color::DarkGray));
+        }
+    }
+    if sea {
+        for line in &o.maritime {
+            // Every other segment: the boundary reads as a dashed line.
+            for w in line.windows(2).step_by(2) {
+                if let [a, b] = w {
+                    ctx.draw(&Line::new(a[0], a[1], b[0], b[1], Color::Gray));
+                }
+            }
+        }
+    }
+}
+
+/// The South China Sea and its islands in an inset at the bottom right, as Chinese maps show
+/// them, when the map has room for it.
+fn south_china_sea(canvas: Rect, buf: &mut Buffer, lang: crate::tui::i18n::Lang) {
+    let (w, h) = (canvas.width / 6, canvas.height * 2 / 5);
+    if w < 8 || h < 5 {
+        return;
+    }
+    let area = Rect::new(canvas.right() - w, canvas.bottom() - h, w, h);
+    super::clear_popup(buf, area);
+    super::frame(buf, area, lang.pick("南海诸岛", "S. China Sea"), false);
+    let inner = layout::inner(area);
+    Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([106.0, 124.0])
+        .y_bounds([2.0, 25.0])
+        .paint(|ctx| outlines(ctx, true))
+        .render(inner, buf);
+}
+
+/// What the point colours mean, in the map's top-right corner.
+fn legend(app: &App, v: &MapView, max: f64, canvas: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let unit = v
+        .points
+        .iter()
+        .find_map(|p| {
+            let m = v.metric.as_deref()?;
+            let f = app.ix.figure(pick(&app.ix, p.region, m, None)?.figure)?;
+            Some(f.unit.clone())
+        })
+        .unwrap_or_default();
+    // Thresholds in whole units once they are large enough to be read that way.
+    let at = |frac: f64| {
+        let v = max * frac;
+        format::value_in(if v >= 10.0 { v.round() } else { v }, &unit, lang)
+    };
+    let items = [
+        (Color::Red, format!("> {}", at(0.66))),
+        (Color::Yellow, format!("> {}", at(0.33))),
+        (Color::Blue, format!("≤ {}", at(0.33))),
+    ];
+    for (k, (color, text)) in items.iter().enumerate() {
+        let line = format!("● {text}");
+        let w = u16::try_from(text::width(&line))
+            .unwrap_or(u16::MAX)
+            .min(canvas.width);
+        let y = canvas.y + u16::try_from(k).unwrap_or(0);
+        if y < canvas.bottom() {
+            put(
+                buf,
+                canvas.right() - w,
+                y,
+                w,
+                &line,
+                Style::new().fg(*color),
+            );
+        }
+    }
 }
 
 /// Colour for a share of the largest value: blue, through yellow, to red.
@@ -81,10 +166,7 @@ impl Widget for MapPane<'_> {
             .x_bounds(LON)
             .y_bounds(LAT)
             .paint(|ctx| {
-                ctx.draw(&Map {
-                    resolution: MapResolution::High,
-                    color: Color::DarkGray,
-                });
+                outlines(ctx, false);
                 for p in &v.points {
                     let (color, radius) = match (p.value, max) {
                         (Some(val), Some(max)) => {
@@ -102,6 +184,19 @@ impl Widget for MapPane<'_> {
                 }
             })
             .render(canvas, buf);
+        south_china_sea(canvas, buf, lang);
+        let dim = Style::new().fg(Color::DarkGray);
+        put(
+            buf,
+            canvas.x,
+            canvas.y,
+            canvas.width,
+            lang.pick("示意图", "schematic map"),
+            dim,
+        );
+        if let Some(max) = max {
+            legend(app, v, max, canvas, buf);
+        }
         let Some(sel) = v.points.get(v.sel) else {
             let msg = lang.pick("（没有带坐标的地区）", "(no regions with a location)");
             note(buf, info, msg);
@@ -133,14 +228,17 @@ impl Widget for MapPane<'_> {
         if let Some(m) = v.metric.as_deref() {
             let value = pick(&app.ix, sel.region, m, None)
                 .and_then(|p| app.ix.figure(p.figure))
-                .map_or_else(|| "—".to_string(), format::figure_value);
+                .map_or_else(|| "—".to_string(), |f| format::figure_value_in(f, lang));
             line.push_str(&format!(" · {} {value}", metric.unwrap_or_default()));
         } else {
             let n = app.ix.region_figs[sel.region].len();
             line.push_str(&match lang {
                 i18n::Lang::Zh => format!(" · {n} 项数据"),
-                i18n::Lang::En => format!(" · {n} figures"),
+                i18n::Lang::En => format!(" · {}", i18n::count_en(n, "figure")),
             });
+        }
+        if let Some(q) = &v.query {
+            line = format!("/{q}▏  {line}");
         }
         put(
             buf,

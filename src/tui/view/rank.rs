@@ -29,6 +29,8 @@ pub fn kind_label(k: KindFilter, lang: Lang) -> &'static str {
         KindFilter::All => lang.pick("全部地区", "all regions"),
         KindFilter::Parks => lang.pick("园区", "parks"),
         KindFilter::Cities => lang.pick("城市", "cities"),
+        KindFilter::Provinces => lang.pick("省级", "provinces"),
+        KindFilter::Districts => lang.pick("区县", "districts and counties"),
     }
 }
 
@@ -37,7 +39,8 @@ impl Widget for RankPane<'_> {
         let (app, v) = (self.app, self.view);
         let lang = app.lang;
         let r = &v.ranking;
-        let name = app.ix.metric_name(&r.metric, lang);
+        let scale = r.scale.in_lang(lang);
+        let name = app.ix.series_name(&r.metric, r.measure, lang);
         frame(
             buf,
             area,
@@ -50,7 +53,7 @@ impl Widget for RankPane<'_> {
             |y| y.to_string(),
         );
         let line = format!(
-            "{} · {year}   k {}  y {}",
+            "{} · {year}   t {}  y {}",
             kind_label(r.kind, lang),
             lang.pick("类型", "kinds"),
             lang.pick("年份", "year")
@@ -83,9 +86,10 @@ impl Widget for RankPane<'_> {
                     .ix
                     .figure(e.pick.figure)
                     .map_or("", |f| format::qualifier(f.qualifier));
-                format!("{hedge}{}", r.scale.number(e.value))
+                format!("{hedge}{}", scale.number(e.value))
             })
             .collect();
+        let values = format::align_decimals(&values);
         let nw = names
             .iter()
             .map(|n| cols(n))
@@ -95,7 +99,7 @@ impl Widget for RankPane<'_> {
         let vw = values
             .iter()
             .map(|n| cols(n))
-            .chain([cols(&r.scale.suffix())])
+            .chain([cols(&scale.suffix())])
             .max()
             .unwrap_or(4)
             .min(12);
@@ -105,7 +109,7 @@ impl Widget for RankPane<'_> {
         let cols = [
             (text::pad_left("#", usize::from(numw)), numw),
             (text::pad(lang.pick("地区", "Region"), usize::from(nw)), nw),
-            (text::pad_left(&r.scale.suffix(), usize::from(vw)), vw),
+            (text::pad_left(&scale.suffix(), usize::from(vw)), vw),
             (String::new(), bw),
             (text::pad(lang.pick("年份", "Year"), usize::from(yw)), yw),
         ];
@@ -120,7 +124,7 @@ impl Widget for RankPane<'_> {
             .entries
             .iter()
             .filter(|e| e.actual)
-            .map(|e| r.scale.scaled(e.value))
+            .map(|e| scale.scaled(e.value))
             .fold(0.0f64, f64::max);
         let shown = r.entries.iter().enumerate().skip(v.scroll);
         for (k, (i, e)) in shown.take(usize::from(rows.height)).enumerate() {
@@ -128,7 +132,7 @@ impl Widget for RankPane<'_> {
             let base = list_row(buf, rows.x, y, rows.width, i == v.sel);
             let fig = app.ix.figure(e.pick.figure);
             let frac = if max > 0.0 && e.actual {
-                r.scale.scaled(e.value) / max
+                scale.scaled(e.value) / max
             } else {
                 0.0
             };

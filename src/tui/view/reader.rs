@@ -7,7 +7,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::{frame, put, put_chars};
-use crate::text;
 use crate::tui::layout;
 use crate::tui::state::App;
 
@@ -47,16 +46,33 @@ impl Widget for ReaderPane<'_> {
             put(buf, head.x, head.y, head.width, t, bold);
         }
         if head.height > 1 {
-            let meta = if article.byline.is_empty() {
-                article.source.clone()
-            } else {
-                format!("{} · {}", article.byline, article.source)
-            };
+            // Who wrote it, when it was published, where it came from.
+            let date = article
+                .date
+                .clone()
+                .unwrap_or_else(|| lang.pick("日期不明", "date unknown").to_string());
+            let meta = [article.byline.as_str(), &date, &article.source]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<&str>>()
+                .join(" · ");
             put(buf, head.x, head.y + 1, head.width, &meta, dim);
         }
         if head.height > 2 {
-            let rule = text::pad("", usize::from(head.width)).replace(' ', "─");
-            put(buf, head.x, head.y + 2, head.width, &rule, dim);
+            // What gaoxin read into the selected figure, to check against the text below.
+            let what = r.figs.get(r.cur).map_or(String::new(), |&f| {
+                super::attribution::line(&app.ix, f, lang)
+            });
+            let style = Style::new().fg(Color::Yellow);
+            put(
+                buf,
+                head.x,
+                head.y + 2,
+                head.width,
+                &format!("▸ {what}"),
+                style,
+            );
         }
         let spans: Vec<[usize; 2]> = r
             .figs

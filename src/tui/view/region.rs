@@ -31,9 +31,16 @@ impl Widget for RegionPane<'_> {
         );
         let parts = app.region_parts();
         let Some(r) = app.region() else {
-            let msg = lang.pick("数据集为空", "The dataset is empty");
+            let msg = if app.filter.trim().is_empty() {
+                lang.pick("数据集为空", "The dataset is empty").to_string()
+            } else {
+                match lang {
+                    Lang::Zh => format!("没有地区匹配“{}”", app.filter.trim()),
+                    Lang::En => format!("No region matches \"{}\"", app.filter.trim()),
+                }
+            };
             let h = parts.header;
-            note(buf, h, msg);
+            note(buf, h, &msg);
             return;
         };
         header(app, r, parts.header, buf);
@@ -60,8 +67,10 @@ fn header(app: &App, r: usize, area: Rect, buf: &mut Buffer) {
             i18n::kind(region.kind, lang)
         ),
         Lang::En => format!(
-            "  {}  {figures} figures · {articles} articles",
-            i18n::kind(region.kind, lang)
+            "  {}  {} · {}",
+            i18n::kind(region.kind, lang),
+            i18n::count_en(figures, "figure"),
+            i18n::count_en(articles, "article")
         ),
     };
     put(buf, x, area.y, area.right() - x, &counts, dim);
@@ -71,17 +80,18 @@ fn header(app: &App, r: usize, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Column widths: metric, value, modality, year.
-fn columns(width: u16, lang: Lang) -> [u16; 4] {
+/// Column widths: metric, number, unit, modality, year, for numbers and units this wide.
+fn columns(width: u16, lang: Lang, number: u16, unit: u16) -> [u16; 5] {
     let year = 4;
     // One more column for the conflict mark `≠`.
     let modality = match lang {
         Lang::Zh => 5,
         Lang::En => 7,
     };
-    let value = (width / 3).clamp(6, 16);
-    let metric = width.saturating_sub(year + modality + value + 3);
-    [metric, value, modality, year]
+    let number = number.clamp(4, (width / 4).max(4));
+    let unit = unit.min(width / 6);
+    let metric = width.saturating_sub(year + modality + number + unit + 4);
+    [metric, number, unit, modality, year]
 }
 
 fn table(app: &App, area: Rect, buf: &mut Buffer) {
@@ -89,7 +99,26 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let lang = app.lang;
-    let [mw, vw, dw, yw] = columns(area.width, lang);
+    let parts: Vec<(String, String)> = app
+        .figs
+        .iter()
+        .map(|&f| {
+            app.ix
+                .figure(f)
+                .map_or_else(Default::default, |x| format::figure_parts(x, lang))
+        })
+        .collect();
+    let numbers: Vec<String> = parts.iter().map(|p| p.0.clone()).collect();
+    let numbers = format::align_decimals(&numbers);
+    let widest = |it: &mut dyn Iterator<Item = &String>| {
+        it.map(|s| u16::try_from(text::width(s)).unwrap_or(u16::MAX))
+            .max()
+            .unwrap_or(0)
+    };
+    let value_title = lang.pick("数值", "Value");
+    let nw0 = widest(&mut numbers.iter()).max(super::cols(value_title) + 1);
+    let uw0 = widest(&mut parts.iter().map(|p| &p.1));
+    let [mw, nw, uw, dw, yw] = columns(area.width, lang, nw0, uw0);
     let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     let arrow = |s: Sort| if app.sort == s { "↓" } else { "" };
     let titles = [
@@ -98,11 +127,8 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
             mw,
             false,
         ),
-        (
-            format!("{}{}", arrow(Sort::Value), lang.pick("数值", "Value")),
-            vw,
-            true,
-        ),
+        (format!("{}{value_title}", arrow(Sort::Value)), nw, true),
+        (String::new(), uw, false),
         (String::new(), dw, false),
         (
             format!("{}{}", lang.pick("年份", "Year"), arrow(Sort::Year)),
@@ -110,7 +136,7 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
             false,
         ),
     ];
-    row(buf, area.x, area.y, &titles, head);
+    row(buf, area, area.y, &titles, head);
     let rows = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if app.figs.is_empty() {
         let msg = lang.pick("（该地区没有数据）", "(no figures for this region)");
@@ -133,34 +159,48 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let conflict = if app.ix.in_conflict(f) { "≠" } else { "" };
         let flags = format!("{conflict}{}", format::modality(fig.modality, lang));
         let cells = [
-            (app.ix.figure_name(fig, lang), mw, false),
-            (format::figure_value(fig), vw, true),
+            (figure_what(app, fig), mw, false),
+            (numbers[i].clone(), nw, true),
+            (parts[i].1.clone(), uw, false),
             (flags.clone(), dw, false),
             (format::year(fig.year), yw, false),
         ];
-        row(buf, rows.x, y, &cells, base);
+        row(buf, rows, y, &cells, base);
         if !flags.is_empty() {
-            let x = rows.x + mw + vw + 2;
+            let x = rows.x + mw + nw + uw + 3;
             let color = if conflict.is_empty() {
                 Color::Magenta
             } else {
                 Color::Red
             };
-            put(buf, x, y, dw, &flags, base.fg(color));
+            let room = rows.right().saturating_sub(x).min(dw);
+            put(buf, x, y, room, &flags, base.fg(color));
         }
     }
 }
 
-fn row(buf: &mut Buffer, x: u16, y: u16, cells: &[(String, u16, bool)], style: Style) {
-    let mut x = x;
+/// What a figure measures, as the table names it: metric and measure (`营业收入 · 增长`), and
+/// the part of the region it covers when it is not the whole (`高新技术企业 [国家级]`).
+fn figure_what(app: &App, fig: &crate::dataset::Figure) -> String {
+    let name = app.ix.figure_measure_name(fig, app.lang);
+    match &fig.scope {
+        Some(s) => format!("{name} [{s}]"),
+        None => name,
+    }
+}
+
+/// Draws cells one space apart from `area.x`, cut at the area's right edge.
+fn row(buf: &mut Buffer, area: Rect, y: u16, cells: &[(String, u16, bool)], style: Style) {
+    let mut x = area.x;
     for (s, w, right) in cells {
         let s = if *right {
             text::pad_left(s, usize::from(*w))
         } else {
             text::pad(s, usize::from(*w))
         };
-        put(buf, x, y, *w, &s, style);
-        x += w + 1;
+        let room = area.right().saturating_sub(x).min(*w);
+        put(buf, x, y, room, &s, style);
+        x = x.saturating_add(w + 1);
     }
 }
 
@@ -246,7 +286,10 @@ fn conflict_line(app: &App, f: usize) -> Option<String> {
             let title = a
                 .and_then(|a| app.ix.article(a))
                 .map_or("", |a| a.title.as_str());
-            Some(format!("{}《{title}》", format::figure_value(fig)))
+            Some(format!(
+                "{}《{title}》",
+                format::figure_value_in(fig, app.lang)
+            ))
         })
         .collect();
     let lead = app.lang.pick("≠ 其他来源：", "≠ other sources: ");

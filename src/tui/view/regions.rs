@@ -52,7 +52,7 @@ impl Widget for RegionsPane<'_> {
             let msg = if app.filter.is_empty() {
                 lang.pick("（没有地区）", "(no regions)")
             } else {
-                lang.pick("（无匹配）", "(no match)")
+                lang.pick("（没有匹配的地区）", "(no region matches)")
             };
             note(buf, list, msg);
             return;
@@ -79,7 +79,14 @@ impl Widget for RegionsPane<'_> {
                 };
                 put(buf, name_x - 2, y, 1, mark, base.fg(Color::DarkGray));
             }
-            let mut count = app.ix.region_figs[row.region].len().to_string();
+            let own = app.ix.region_figs[row.region].len();
+            let all = app.ix.subtree_figs.get(row.region).copied().unwrap_or(own);
+            // Own figures, then the whole subtree's when that adds any: `0 · 20`.
+            let mut count = if all > own {
+                format!("{own} · {all}")
+            } else {
+                own.to_string()
+            };
             // Marked for comparison: the mark's number before the count.
             if let Some(m) = app.marks.iter().position(|&m| m == row.region) {
                 count = format!("[{}] {count}", m + 1);

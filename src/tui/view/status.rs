@@ -40,7 +40,12 @@ impl Widget for StatusLine<'_> {
             return;
         }
         if !app.marks.is_empty() {
-            let marks = format!(" [{}]", app.marks.len());
+            let marks = format!(
+                " {} {}/{}",
+                app.lang.pick("已选", "marked"),
+                app.marks.len(),
+                crate::query::compare::MAX_REGIONS
+            );
             x += put(
                 buf,
                 x,

@@ -29,7 +29,7 @@ pub fn sparkline(values: &[f64]) -> String {
 
 /// The text of one trend line: `排名  2022 ▁█ 2023  1 → 10 位次`.
 pub fn line(app: &App, t: &Trend) -> String {
-    let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit);
+    let scale = Scale::for_values(t.points.iter().map(|p| p.value), &t.unit).in_lang(app.lang);
     let values: Vec<f64> = t.points.iter().map(|p| p.value).collect();
     let (Some(first), Some(last)) = (t.points.first(), t.points.last()) else {
         return String::new();

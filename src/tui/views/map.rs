@@ -37,6 +37,8 @@ pub struct MapView {
     pub sel: usize,
     /// The metric points are sized and coloured by (id).
     pub metric: Option<String>,
+    /// A region name being typed after `/`, to jump to.
+    pub query: Option<String>,
 }
 
 impl MapView {
@@ -76,6 +78,7 @@ impl MapView {
             points,
             sel,
             metric,
+            query: None,
         }
     }
 
@@ -93,9 +96,59 @@ impl MapView {
             .reduce(f64::max)
     }
 
+    /// Whether a region name is being typed.
+    pub fn typing(&self) -> bool {
+        self.query.is_some()
+    }
+
+    /// Selects the point whose region best matches `q`: by name, alias or pinyin, else by a
+    /// near miss (`chegndu`).
+    fn jump(&mut self, ix: &Index, q: &str) {
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+        let best = self
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let hit = ix.region_names.keys(p.region)?.best(&matcher, q)?;
+                Some((hit.score, std::cmp::Reverse(i)))
+            })
+            .max()
+            .map(|(_, i)| i.0);
+        let near = || {
+            let misses = ix.region_names.near_misses(q);
+            misses
+                .iter()
+                .find_map(|&r| self.points.iter().position(|p| p.region == r))
+        };
+        if let Some(i) = best.or_else(near) {
+            self.sel = i;
+        }
+    }
+
     /// Applies an action.
-    pub fn step(&mut self, action: Action) -> Outcome {
+    pub fn step(&mut self, ix: &Index, action: Action) -> Outcome {
+        if let Some(q) = self.query.as_mut() {
+            match action {
+                Action::FilterChar(c) => q.push(c),
+                Action::FilterDelete => {
+                    q.pop();
+                }
+                Action::FilterClear => q.clear(),
+                Action::FilterDeleteWord => crate::tui::state::delete_word(q),
+                Action::Open | Action::Back => self.query = None,
+                _ => {}
+            }
+            if let Some(q) = self.query.clone().filter(|q| !q.trim().is_empty()) {
+                self.jump(ix, &q);
+            }
+            return Outcome::Stay;
+        }
         let dir = match action {
+            Action::Filter => {
+                self.query = Some(String::new());
+                return Outcome::Stay;
+            }
             Action::Back => return Outcome::Close,
             Action::Open => return self.region().map_or(Outcome::Stay, Outcome::OpenRegion),
             Action::Rank => return Outcome::Pick,
@@ -178,15 +231,23 @@ mod tests {
         // Going left enough times reaches the west of the country.
         let mut seen = vec![m.region()];
         for _ in 0..40 {
-            m.step(Action::Left);
+            m.step(&ix, Action::Left);
             seen.push(m.region());
         }
         let west = ix.region(m.region().unwrap()).unwrap().lon.unwrap();
         assert!(west < 110.0, "moved west: {west}");
         assert!(seen.windows(2).any(|w| w[0] != w[1]));
         assert_eq!(
-            m.step(Action::Open),
+            m.step(&ix, Action::Open),
             Outcome::OpenRegion(m.region().unwrap())
         );
+        m.step(&ix, Action::Filter);
+        assert!(m.typing());
+        for c in "chegndu".chars() {
+            m.step(&ix, Action::FilterChar(c));
+        }
+        m.step(&ix, Action::Open);
+        assert!(!m.typing());
+        assert_eq!(ix.region(m.region().unwrap()).unwrap().name, "成都市");
     }
 }
