@@ -126,5 +126,95 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// One article of about `bytes` bytes, in paragraphs of `para` sentences (0: one line), each
+/// sentence holding one figure, all about the nation.
+fn huge_article(base: &Dataset, bytes: usize, para: usize) -> Dataset {
+    const SENTENCE: &str = "园区新增高新技术企业2443家，同比增长12.5%，全区上下持续优化营商环境。";
+    let mut text = String::with_capacity(bytes + 1024);
+    let mut figures = Vec::new();
+    let mut chars = 0;
+    let mut n = 0;
+    while text.len() < bytes {
+        if para > 0 && n > 0 && n % para == 0 {
+            text.push('\n');
+            chars += 1;
+        }
+        let start = chars + 10;
+        figures.push(dataset::Figure {
+            id: format!("big#0@{start}"),
+            article: "big#0".into(),
+            region: Some("cn".into()),
+            label: "高新技术企业".into(),
+            metric: None,
+            value: 2443.0,
+            unit: "家".into(),
+            raw: "2443家".into(),
+            qualifier: dataset::Qualifier::Exact,
+            modality: dataset::Modality::Actual,
+            year: None,
+            span: [start, start + 5],
+            sentence: [chars, chars + SENTENCE.chars().count()],
+        });
+        text.push_str(SENTENCE);
+        chars += SENTENCE.chars().count();
+        n += 1;
+    }
+    let mut ds = base.clone();
+    ds.regions.retain(|r| r.parent.is_none());
+    ds.articles = vec![dataset::Article {
+        id: "big#0".into(),
+        source: "big.txt".into(),
+        title: "大文章".into(),
+        byline: String::new(),
+        text,
+    }];
+    ds.figures = figures;
+    ds
+}
+
+/// The reader on a 20 MB article: opening it at its first figure, and one `n` (next figure)
+/// with its redraw.
+fn reader(c: &mut Criterion) {
+    let base = dataset::bundled().unwrap();
+    let mut g = c.benchmark_group("reader_20mb");
+    g.sample_size(10);
+    for (name, para) in [("paragraphs", 4), ("one_line", 0)] {
+        let data = huge_article(&base, 20 << 20, para);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let open = |term: &mut Terminal<TestBackend>| {
+            let mut app = App::with_lang(data.clone(), Lang::Zh);
+            app.step(Action::Expand);
+            app.step(Action::Open);
+            assert!(app.reader.is_some(), "the reader did not open");
+            term.draw(|f| view::draw(f, &mut app)).unwrap();
+            app
+        };
+        let mut app = open(&mut term);
+        g.bench_function(format!("open_{name}"), |b| {
+            b.iter_batched(
+                || App::with_lang(data.clone(), Lang::Zh),
+                |mut app| {
+                    app.step(Action::Expand);
+                    app.step(Action::Open);
+                    term.draw(|f| view::draw(f, &mut app)).unwrap();
+                    app
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        let text = data.articles[0].text.clone();
+        g.bench_function(format!("wrap_only_{name}"), |b| {
+            b.iter(|| gaoxin::tui::layout::wrap_chars(black_box(&text), 118))
+        });
+        g.bench_function(format!("next_figure_{name}"), |b| {
+            b.iter(|| {
+                app.step(Action::NextFigure);
+                term.draw(|f| view::draw(f, &mut app)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, reader);
 criterion_main!(benches);

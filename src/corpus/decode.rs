@@ -72,7 +72,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if stray >= 8 && stray as f64 > 0.02 * text.chars().count().max(1) as f64 {
         return Err("has many control characters: looks like a binary file, not text".to_string());
     }
-    Ok(normalize_newlines(&text))
+    Ok(normalize_newlines(text))
 }
 
 /// Bytes that are not UTF-8 from `utf8_end` on: GB18030 text, or an error saying where the
@@ -133,27 +133,35 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let pairs = bytes.len() / 2;
-    let zero_at = |parity: usize| {
-        bytes
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zero_at(0), zero_at(1));
-    let candidates: &[&'static Encoding] = if odd * 4 >= pairs && even * 20 < pairs {
-        &[UTF_16LE]
-    } else if even * 4 >= pairs && odd * 20 < pairs {
-        &[UTF_16BE]
-    } else if even + odd == 0
-        && std::str::from_utf8(bytes).is_err()
-        && !decode_strict(GB18030, bytes).is_some_and(|s| looks_like_text(&s))
-    {
+    // Standard-library searches only on the common path (valid UTF-8, no NUL): inputs can be
+    // tens of megabytes.
+    let candidates: &[&'static Encoding] = if !bytes.contains(&0) {
+        if std::str::from_utf8(bytes).is_ok()
+            || decode_strict(GB18030, bytes).is_some_and(|s| looks_like_text(&s))
+        {
+            return None;
+        }
         &[UTF_16LE, UTF_16BE]
     } else {
-        return None;
+        // The NUL pattern of a sample tells the byte order.
+        let sample = &bytes[..bytes.len().min(1 << 16)];
+        let pairs = sample.len() / 2;
+        let zero_at = |parity: usize| {
+            sample
+                .iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
+        let (even, odd) = (zero_at(0), zero_at(1));
+        if odd * 4 >= pairs && even * 20 < pairs {
+            &[UTF_16LE]
+        } else if even * 4 >= pairs && odd * 20 < pairs {
+            &[UTF_16BE]
+        } else {
+            return None;
+        }
     };
     candidates.iter().find_map(|&enc| {
         decode_strict(enc, bytes).filter(|s| looks_like_text(s) && !s.contains('\0'))
@@ -168,10 +176,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
 ///
 /// Also gives how many control characters stood outside any escape sequence.
 fn remove_terminal_noise(text: &str) -> (String, usize) {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-    {
+    if !has_control(text.as_bytes()) {
         return (text.to_string(), 0);
     }
     let mut stray = 0;
@@ -205,6 +210,24 @@ fn remove_terminal_noise(text: &str) -> (String, usize) {
         }
     }
     (out, stray)
+}
+
+/// Whether UTF-8 `b` holds a control character other than tab, line ends and form feed: a C0
+/// byte, DEL, or a C1 character (U+0080–U+009F, encoded C2 80–C2 9F). A plain byte loop: this
+/// runs over every input, which can be tens of megabytes.
+fn has_control(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c))
+            || x == 0x7f
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|&n| n < 0xa0))
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Skips a CSI sequence's parameters and intermediates up to and including its final byte.
@@ -276,7 +299,11 @@ fn looks_like_text(text: &str) -> bool {
     total > 0 && plain as f64 / total as f64 >= 0.9
 }
 
-fn normalize_newlines(text: &str) -> String {
+fn normalize_newlines(text: String) -> String {
+    // The byte search is the standard library's; most files have no CR at all.
+    if !text.as_bytes().contains(&b'\r') {
+        return text;
+    }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 

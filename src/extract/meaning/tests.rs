@@ -143,8 +143,18 @@ fn subject_drops_rate_words() {
 #[test]
 fn a_full_width_aside_is_skipped_whole() {
     // `）` is three bytes: the head after it is read from the next character.
-    let got = read_in("研究与试验发展（简称R&D）经费88亿元", "88亿元", "研究与试验发展（简称R&D）经费", "元");
+    let got = read_in(
+        "研究与试验发展（简称R&D）经费88亿元",
+        "88亿元",
+        "研究与试验发展（简称R&D）经费",
+        "元",
+    );
     assert_eq!(got.metric, Some("rd_spending"));
-    let got = read_in("研发经费（全年）投入88亿元", "88亿元", "研发经费（全年）投入", "元");
+    let got = read_in(
+        "研发经费（全年）投入88亿元",
+        "88亿元",
+        "研发经费（全年）投入",
+        "元",
+    );
     assert_eq!(got.metric, Some("rd_spending"));
 }

@@ -74,17 +74,34 @@ impl Widget for ReaderPane<'_> {
                 style,
             );
         }
+        // Only the visible lines are looked at: an article may be megabytes long.
+        let visible = r
+            .lines
+            .get(r.scroll..)
+            .unwrap_or_default()
+            .iter()
+            .take(usize::from(body.height));
+        let lo = r.lines.get(r.scroll).map_or(0, |l| l.start);
+        let hi = visible.clone().map(|l| l.end).max().unwrap_or(lo);
         let spans: Vec<[usize; 2]> = r
             .figs
             .iter()
             .filter_map(|&f| app.ix.figure(f).map(|f| f.span))
+            .filter(|s| s[0] < hi && s[1] > lo)
             .collect();
         let current = r
             .figs
             .get(r.cur)
             .and_then(|&f| app.ix.figure(f))
             .map(|f| f.span);
-        let chars: Vec<char> = article.text.chars().collect();
+        let from = byte_of_char(&article.text, lo);
+        let chars: Vec<char> = article
+            .text
+            .get(from..)
+            .unwrap_or_default()
+            .chars()
+            .take(hi.saturating_sub(lo))
+            .collect();
         let under = Style::new()
             .fg(Color::Cyan)
             .add_modifier(Modifier::UNDERLINED);
@@ -92,16 +109,10 @@ impl Widget for ReaderPane<'_> {
             .fg(Color::Black)
             .bg(Color::Yellow)
             .add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        for (n, line) in r
-            .lines
-            .iter()
-            .skip(r.scroll)
-            .take(usize::from(body.height))
-            .enumerate()
-        {
+        for (n, line) in visible.enumerate() {
             let y = body.y + u16::try_from(n).unwrap_or(0);
             let styled = line.clone().filter_map(|k| {
-                let c = *chars.get(k)?;
+                let c = *chars.get(k.checked_sub(lo)?)?;
                 let inside = |s: &[usize; 2]| s[0] <= k && k < s[1];
                 let style = if current.as_ref().is_some_and(inside) {
                     lit
@@ -113,6 +124,46 @@ impl Widget for ReaderPane<'_> {
                 Some((c, style))
             });
             put_chars(buf, body.x, y, body.width, styled);
+        }
+    }
+}
+
+/// The byte offset of char `n` of `s` (its length past the end), counting whole blocks at a
+/// time: the reader needs it for one line of a text that may be megabytes long, every frame.
+fn byte_of_char(s: &str, n: usize) -> usize {
+    const BLOCK: usize = 1 << 16;
+    let mut byte = 0;
+    let mut left = n;
+    while left > 0 && s.len() - byte > BLOCK {
+        let mut end = byte + BLOCK;
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        let count = s[byte..end].chars().count();
+        if count > left {
+            break;
+        }
+        left -= count;
+        byte = end;
+    }
+    s[byte..]
+        .char_indices()
+        .nth(left)
+        .map_or(s.len(), |(b, _)| byte + b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_of_char;
+
+    #[test]
+    fn byte_of_char_matches_a_plain_walk() {
+        let s = "a中𠀀b".repeat(40_000);
+        for n in [
+            0, 1, 2, 3, 4, 65_535, 65_536, 100_001, 159_999, 160_000, 170_000,
+        ] {
+            let want = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
+            assert_eq!(byte_of_char(&s, n), want, "{n}");
         }
     }
 }
