@@ -146,6 +146,8 @@ fn huge_article(base: &Dataset, bytes: usize, para: usize) -> Dataset {
             region: Some("cn".into()),
             label: "高新技术企业".into(),
             metric: None,
+            measure: dataset::Measure::Level,
+            scope: None,
             value: 2443.0,
             unit: "家".into(),
             raw: "2443家".into(),
@@ -167,6 +169,7 @@ fn huge_article(base: &Dataset, bytes: usize, para: usize) -> Dataset {
         title: "大文章".into(),
         byline: String::new(),
         text,
+        date: None,
     }];
     ds.figures = figures;
     ds
