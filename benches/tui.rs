@@ -9,7 +9,7 @@ use gaoxin::dataset::{self, Dataset};
 use gaoxin::tui::App;
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::Action;
-use gaoxin::tui::view;
+use gaoxin::tui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -70,7 +70,7 @@ fn scaled(base: &Dataset, n: usize) -> Dataset {
 fn first_frame(app: App) -> Terminal<TestBackend> {
     let mut app = app;
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| view::draw(f, &mut app)).unwrap();
+    term.draw(|f| render::draw(f, &mut app)).unwrap();
     term
 }
 
@@ -119,7 +119,7 @@ fn bench(c: &mut Criterion) {
                 } else {
                     Action::FilterDelete
                 });
-                term.draw(|f| view::draw(f, &mut app)).unwrap();
+                term.draw(|f| render::draw(f, &mut app)).unwrap();
             })
         });
     }
@@ -189,7 +189,7 @@ fn reader(c: &mut Criterion) {
             app.step(Action::Expand);
             app.step(Action::Open);
             assert!(app.reader.is_some(), "the reader did not open");
-            term.draw(|f| view::draw(f, &mut app)).unwrap();
+            term.draw(|f| render::draw(f, &mut app)).unwrap();
             app
         };
         let mut app = open(&mut term);
@@ -199,7 +199,7 @@ fn reader(c: &mut Criterion) {
                 |mut app| {
                     app.step(Action::Expand);
                     app.step(Action::Open);
-                    term.draw(|f| view::draw(f, &mut app)).unwrap();
+                    term.draw(|f| render::draw(f, &mut app)).unwrap();
                     app
                 },
                 criterion::BatchSize::PerIteration,
@@ -212,7 +212,7 @@ fn reader(c: &mut Criterion) {
         g.bench_function(format!("next_figure_{name}"), |b| {
             b.iter(|| {
                 app.step(Action::NextFigure);
-                term.draw(|f| view::draw(f, &mut app)).unwrap();
+                term.draw(|f| render::draw(f, &mut app)).unwrap();
             })
         });
     }

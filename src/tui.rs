@@ -1,7 +1,7 @@
 //! The terminal app: browse regions, read figures and check them against their source.
 //!
 //! State lives in [`state::App`] and changes only through [`state::App::step`] with an
-//! [`keymap::Action`]; [`view::draw`] renders it. This module owns the terminal: it restores
+//! [`keymap::Action`]; [`render::draw`] renders it. This module owns the terminal: it restores
 //! it on quit, on error, on panic and on the signals that end a program; it suspends on Ctrl-Z
 //! and SIGTSTP, and ends quietly when the terminal itself goes away (see [`term`]).
 
@@ -9,10 +9,10 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod outline;
+pub mod render;
+pub mod screens;
 pub mod state;
 mod term;
-pub mod view;
-pub mod views;
 
 // The app shares its lookups, search and formatting with the query commands.
 pub use crate::query::{format, i18n, index, search};
@@ -101,7 +101,7 @@ fn event_loop(
                     if panic_in_view {
                         panic!("GAOXIN_PANIC_IN_VIEW is set: the first draw panics, as asked");
                     }
-                    view::draw(f, app);
+                    render::draw(f, app);
                 })?;
             }
             // Resizes need no action: the next draw lays out for the new size.

@@ -12,7 +12,7 @@ use gaoxin::dataset::{self, RegionKind};
 use gaoxin::query::KindFilter;
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::{self, Action, Key, Mode};
-use gaoxin::tui::views::View;
+use gaoxin::tui::screens::View;
 
 fn harness(lang: Lang) -> Harness {
     Harness::new(dataset::bundled().unwrap(), 120, 40, lang)

@@ -139,7 +139,7 @@ fn map_with_outlines_inset_and_legend() {
         "{screen}"
     );
     let sel = h.app.views.last().and_then(|v| match v {
-        gaoxin::tui::views::View::Map(m) => m.region(),
+        gaoxin::tui::screens::View::Map(m) => m.region(),
         _ => None,
     });
     let name = &h.app.ix.region(sel.unwrap()).unwrap().name;

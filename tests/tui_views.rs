@@ -17,7 +17,7 @@ use gaoxin::query::{self, Index, KindFilter, Ranking, format};
 use gaoxin::text;
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::{Action, Mode};
-use gaoxin::tui::views::View;
+use gaoxin::tui::screens::View;
 
 const VIEW_SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 

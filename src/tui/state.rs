@@ -17,7 +17,7 @@ use super::search::Hit;
 mod export;
 mod overlay;
 mod reader;
-use super::views::{MapView, Picker, TableView, View, keep_visible, move_in};
+use super::screens::{MapView, Picker, TableView, View, keep_visible, move_in};
 use crate::query::{self, Trend};
 
 /// Which pane keys move in while browsing.

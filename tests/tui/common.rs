@@ -6,7 +6,7 @@ use gaoxin::text;
 use gaoxin::tui::App;
 use gaoxin::tui::i18n::Lang;
 use gaoxin::tui::keymap::Action;
-use gaoxin::tui::view;
+use gaoxin::tui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -63,7 +63,7 @@ impl Harness {
         // characters that a real terminal would have overwritten.
         let app = &mut self.app;
         self.term
-            .draw(|f| view::draw(f, app))
+            .draw(|f| render::draw(f, app))
             .unwrap()
             .buffer
             .clone()

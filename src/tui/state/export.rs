@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::App;
 use crate::export::Sheet;
 use crate::query::{EXPORT_COLUMNS, Index, Lang, export_row};
-use crate::tui::views::{CompareView, RankView, View};
+use crate::tui::screens::{CompareView, RankView, View};
 
 impl App {
     /// Writes what is on screen to a new `.xlsx` file in `dir` and says where, or why not.

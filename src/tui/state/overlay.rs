@@ -7,7 +7,7 @@ use super::{App, Focus};
 use crate::query::compare;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
-use crate::tui::views::{CompareView, MapView, Outcome, Picker, RankView, View};
+use crate::tui::screens::{CompareView, MapView, Outcome, Picker, RankView, View};
 
 impl App {
     pub(super) fn step_view(&mut self, action: Action) {

@@ -12,8 +12,8 @@ use crate::query::{CompareRow, format};
 use crate::text;
 use crate::tui::i18n::Lang;
 use crate::tui::layout;
+use crate::tui::screens::CompareView;
 use crate::tui::state::App;
-use crate::tui::views::CompareView;
 
 /// The comparison pane.
 pub struct ComparePane<'a> {

@@ -12,8 +12,8 @@ use crate::query::{KindFilter, format};
 use crate::text;
 use crate::tui::i18n::Lang;
 use crate::tui::layout;
+use crate::tui::screens::{Picker, RankView};
 use crate::tui::state::App;
-use crate::tui::views::{Picker, RankView};
 
 /// The ranking pane.
 pub struct RankPane<'a> {

@@ -1,4 +1,5 @@
-//! The full-screen views over the browser: comparison, metric picker, ranking and map. Each
+//! The state of the full-screen views over the browser: comparison, metric picker, ranking, map
+//! and the all-figures table (drawn by `render`). Each
 //! holds its own selection and answers an action with an [`Outcome`] the app carries out, so
 //! the views never reach into each other.
 

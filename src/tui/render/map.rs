@@ -13,9 +13,9 @@ use crate::query::{format, pick};
 use crate::text;
 use crate::tui::i18n;
 use crate::tui::layout;
+use crate::tui::screens::MapView;
+use crate::tui::screens::map::{LAT, LON};
 use crate::tui::state::App;
-use crate::tui::views::MapView;
-use crate::tui::views::map::{LAT, LON};
 
 /// The map pane.
 pub struct MapPane<'a> {

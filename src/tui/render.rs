@@ -1,4 +1,4 @@
-//! Drawing: one small widget per pane, each rendering from the app's state. Text reaches the
+//! Drawing (read-only over the state in `state` and `screens`): one small widget per pane, each rendering from the app's state. Text reaches the
 //! buffer only through [`put`], which measures with `crate::text` and never lets a wide
 //! character straddle the edge of the area it was given.
 
@@ -21,8 +21,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::layout;
+use super::screens::View;
 use super::state::App;
-use super::views::View;
 use crate::text;
 
 pub use super::layout::Hits;

@@ -11,9 +11,9 @@ use crate::query::format;
 use crate::text;
 use crate::tui::i18n::Lang;
 use crate::tui::layout;
+use crate::tui::screens::TableView;
+use crate::tui::screens::table::Column;
 use crate::tui::state::App;
-use crate::tui::views::TableView;
-use crate::tui::views::table::Column;
 
 /// The table pane.
 pub struct TablePane<'a> {
