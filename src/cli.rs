@@ -22,7 +22,6 @@ use report::Format;
 /// Browse, compare and check figures on China's cities and high-tech parks, offline.
 #[derive(Debug, Parser)]
 #[command(name = "gaoxin", version, about)]
-#[command(args_conflicts_with_subcommands = true)]
 #[command(
     after_help = "Examples:\n  gaoxin                        open the app\n  \
     gaoxin ~/news/ article.txt    read these articles and open the app on them\n  \
@@ -248,6 +247,24 @@ fn load_data(path: Option<&PathBuf>) -> anyhow::Result<Dataset> {
     })
 }
 
+/// A lone word that is no file is a mistyped command (`gaoxin frobnicate`): a usage error.
+fn unknown_command(paths: &[PathBuf]) {
+    if let [p] = paths
+        && !p.exists()
+        && p.to_str().is_some_and(|s| !s.contains(['/', '\\', '.']))
+    {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidSubcommand,
+                format!(
+                    "'{}' is neither a command nor a file or folder of articles",
+                    p.display()
+                ),
+            )
+            .exit();
+    }
+}
+
 /// Builds a dataset from articles in memory, saying on stderr what it reads.
 pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Dataset> {
     let files = crate::pipeline::collect_inputs(paths)?;
@@ -271,7 +288,10 @@ pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Dataset> {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let command = match cli.command {
-        None if !cli.paths.is_empty() => return Ok(crate::tui::run(read_articles(&cli.paths)?)?),
+        None if !cli.paths.is_empty() => {
+            unknown_command(&cli.paths);
+            return Ok(crate::tui::run(read_articles(&cli.paths)?)?);
+        }
         None => return Ok(crate::tui::run(load_data(cli.data.as_ref())?)?),
         Some(c) => c,
     };
@@ -327,6 +347,8 @@ mod tests {
         assert!(cli.command.is_none());
         let cli = Cli::try_parse_from(["gaoxin", "regions"]).unwrap();
         assert!(cli.paths.is_empty() && cli.command.is_some());
+        let cli = Cli::try_parse_from(["gaoxin", "--data", "d.json", "regions", "--format", "csv"]);
+        assert!(cli.unwrap().command.is_some());
         assert!(Cli::try_parse_from(["gaoxin", "--data", "d.json", "seeds"]).is_err());
     }
 
