@@ -149,9 +149,9 @@ pub(crate) fn standalone(text: &str, hits: &[ZoneHit], parks: &[ParkHit]) -> Vec
     hits.iter()
         .filter(|h| {
             let k = parks.partition_point(|p| p.range.start < h.range.end);
-            !k.checked_sub(1)
+            k.checked_sub(1)
                 .and_then(|i| parks.get(i))
-                .is_some_and(|p| p.range.end > h.range.start)
+                .is_none_or(|p| p.range.end <= h.range.start)
         })
         .filter(|h| {
             let rest = text.get(h.range.end..).unwrap_or("");
