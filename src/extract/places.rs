@@ -140,7 +140,7 @@ fn mentions(gaz: &Gazetteer, m: &Matcher, text: &str) -> Vec<Mention> {
         ctx.add(h.range.start, h.zone.code);
     }
     let mut parks = parks::find(&mut ctx, m, text, &tokens, &zone_hits);
-    parks.extend(zones::standalone(&zone_hits, &parks));
+    parks.extend(zones::standalone(text, &zone_hits, &parks));
     parks.sort_by_key(|p| p.range.start);
     let parks = zones::subareas(text, parks);
     let mut out: Vec<Mention> = Vec::new();

@@ -14,6 +14,8 @@ pub(crate) struct Context<'g> {
     mentioned: HashSet<u32>,
     /// (byte position, code) of mentions.
     anchors: BTreeSet<(usize, u32)>,
+    /// Provinces of the mentions.
+    provinces: HashSet<u32>,
 }
 
 /// 0 for provinces, 1 for prefectures and municipalities, 2 below.
@@ -32,6 +34,7 @@ impl<'g> Context<'g> {
             gaz,
             mentioned: HashSet::new(),
             anchors: BTreeSet::new(),
+            provinces: HashSet::new(),
         }
     }
 
@@ -40,6 +43,7 @@ impl<'g> Context<'g> {
         self.mentioned.insert(code);
         self.mentioned.extend(self.gaz.ancestors(code));
         self.anchors.insert((pos, code));
+        self.provinces.extend(self.gaz.province_of(code));
     }
 
     /// Whether the article names one of `code`'s enclosing divisions (or `left`, the division
@@ -134,12 +138,10 @@ impl<'g> Context<'g> {
 
     /// The province every place mentioned so far lies in, if there is exactly one.
     fn home_province(&self) -> Option<u32> {
-        let mut provinces = self
-            .anchors
-            .iter()
-            .filter_map(|&(_, c)| self.gaz.province_of(c));
-        let first = provinces.next()?;
-        provinces.all(|p| p == first).then_some(first)
+        match self.provinces.len() {
+            1 => self.provinces.iter().next().copied(),
+            _ => None,
+        }
     }
 
     /// The one code that encloses all the others (`朝阳市` for 朝阳市 and 朝阳县), or the only one.

@@ -77,7 +77,7 @@ const BLOCKED: &[&str] = &[
 ];
 
 /// What follows a short form when it names a street, school, brand or company, not the place.
-const FOLLOW_BLOCK: &[&str] = &[
+pub(crate) const FOLLOW_BLOCK: &[&str] = &[
     "路",
     "街",
     "巷",

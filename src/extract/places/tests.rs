@@ -340,6 +340,9 @@ fn zone_links_that_must_not_fire() {
     );
     assert!(parks_of("张江说").is_empty(), "a bare 张江 may be a person");
     assert!(parks_of("东湖公园").is_empty());
+    assert!(parks_of("光谷大道上").is_empty());
+    assert!(parks_of("中关村大街").is_empty());
+    assert!(parks_of("光谷广场").is_empty());
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! placed under the park they belong to.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::matcher::FOLLOW_BLOCK;
 use super::parks::{ParkHit, is_cjk};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::gazetteer::zones::{Zone, ZoneKind, Zones};
@@ -100,12 +102,19 @@ pub(crate) fn park_name(zone: &Zone) -> &str {
 /// becomes the zone's.
 pub(crate) fn link(gaz: &Gazetteer, park: &mut ParkHit, name_end: usize, hits: &[ZoneHit]) {
     let zones = Zones::bundled();
-    let inside = |h: &&ZoneHit| h.range.start >= park.range.start && h.range.end <= name_end;
+    // Hits are sorted and disjoint: those inside the park's name are one run.
+    let first = hits.partition_point(|h| h.range.start < park.range.start);
+    let inside: Vec<&ZoneHit> = hits
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|h| h.range.end <= name_end)
+        .collect();
     let listed = zones
         .by_name(&park.name)
         .or_else(|| {
-            hits.iter()
-                .filter(inside)
+            inside
+                .iter()
                 .find(|h| h.range.end == name_end)
                 .map(|h| h.zone)
         })
@@ -125,7 +134,7 @@ pub(crate) fn link(gaz: &Gazetteer, park: &mut ParkHit, name_end: usize, hits: &
     }
     let loose = zones
         .by_bare_name(&park.name)
-        .or_else(|| hits.iter().find(inside).map(|h| h.zone))
+        .or_else(|| inside.first().map(|h| h.zone))
         .filter(|z| gaz.get(z.code).is_some());
     if let Some(zone) = loose {
         park.parent = Some(zone.code);
@@ -133,13 +142,23 @@ pub(crate) fn link(gaz: &Gazetteer, park: &mut ParkHit, name_end: usize, hits: &
     }
 }
 
-/// Parks for listed names that no pattern-found park covers (`光谷`, `中新天津生态城`).
-pub(crate) fn standalone(hits: &[ZoneHit], parks: &[ParkHit]) -> Vec<ParkHit> {
+/// Parks for listed names that no pattern-found park covers (`光谷`, `中新天津生态城`), unless
+/// they name a street, square or firm (`光谷大道`, `中关村大街`).
+pub(crate) fn standalone(text: &str, hits: &[ZoneHit], parks: &[ParkHit]) -> Vec<ParkHit> {
+    // Parks are sorted and disjoint: only the last one starting before a hit's end can overlap it.
     hits.iter()
         .filter(|h| {
-            !parks
+            let k = parks.partition_point(|p| p.range.start < h.range.end);
+            k.checked_sub(1)
+                .and_then(|i| parks.get(i))
+                .is_none_or(|p| p.range.end <= h.range.start)
+        })
+        .filter(|h| {
+            let rest = text.get(h.range.end..).unwrap_or("");
+            !FOLLOW_BLOCK
                 .iter()
-                .any(|p| p.range.start < h.range.end && h.range.start < p.range.end)
+                .chain(&["广场", "步行街"])
+                .any(|f| rest.starts_with(f))
         })
         .map(|h| ParkHit::new(h.range.clone(), park_name(h.zone), Some(h.zone.code)))
         .collect()
@@ -147,79 +166,98 @@ pub(crate) fn standalone(hits: &[ZoneHit], parks: &[ParkHit]) -> Vec<ParkHit> {
 
 /// Sub-areas become parks of their own under the park they belong to: right after it
 /// (`江北新区直管区`), or alone after it in the same paragraph (`核心园区`, also when the pattern
-/// took `核心` + `园区` for a park). `parks` is sorted by position.
+/// took `核心` + `园区` for a park). `parks` is sorted by position and disjoint.
 pub(crate) fn subareas(text: &str, parks: Vec<ParkHit>) -> Vec<ParkHit> {
+    let words = bare_subareas(text);
     let mut out: Vec<ParkHit> = Vec::with_capacity(parks.len());
-    let mut last: Option<ParkHit> = None;
-    let mut pos = 0;
-    let mut parks = parks.into_iter().peekable();
-    while pos < text.len() {
-        let next_park = parks.peek().map_or(text.len(), |p| p.range.start);
-        // Bare sub-area words before the next park.
-        let gap = text.get(pos..next_park).unwrap_or("");
-        if let Some((at, word)) = first_subarea(gap) {
-            let start = pos + at;
-            let end = start + word.len();
-            let owner = last
-                .as_ref()
-                .filter(|l| !text.get(l.range.end..start).unwrap_or("").contains('\n'));
-            if let Some(owner) = owner {
-                out.push(ParkHit::new(
-                    start..end,
-                    &format!("{}{word}", owner.name),
-                    owner.parent,
-                ));
-            }
-            pos = end;
-            continue;
+    let mut owner = Owner::default();
+    let mut wi = 0;
+    for mut park in parks {
+        while let Some(w) = words.get(wi).filter(|w| w.start < park.range.start) {
+            out.extend(owner.part(text, w.clone()));
+            wi += 1;
         }
-        let Some(mut park) = parks.next() else {
-            break;
-        };
         let surface = text.get(park.range.clone()).unwrap_or("");
-        let clause_start = text
-            .get(..park.range.start)
-            .and_then(|h| h.chars().next_back())
-            .is_none_or(|c| !is_cjk(c));
-        if SUBAREAS.contains(&surface) && clause_start {
-            // The pattern read `核心` + `园区`: handled as a bare sub-area word.
-            pos = park.range.start;
-            let owner = last
-                .as_ref()
-                .filter(|l| !text.get(l.range.end..pos).unwrap_or("").contains('\n'));
-            if let Some(owner) = owner {
-                out.push(ParkHit::new(
-                    park.range.clone(),
-                    &format!("{}{surface}", owner.name),
-                    owner.parent,
-                ));
+        if SUBAREAS.contains(&surface) && clause_start(text, park.range.start) {
+            // The pattern read `核心` + `园区`: a bare sub-area word.
+            out.extend(owner.part(text, park.range.clone()));
+        } else {
+            let rest = text.get(park.range.end..).unwrap_or("");
+            if let Some(word) = SUBAREAS.iter().find(|w| rest.starts_with(**w)) {
+                park.range.end += word.len();
+                park.name.push_str(word);
             }
-            pos = park.range.end;
-            continue;
+            owner = Owner {
+                park: Some(park.clone()),
+                checked: park.range.end,
+                broken: false,
+            };
+            out.push(park);
         }
-        let rest = text.get(park.range.end..).unwrap_or("");
-        if let Some(word) = SUBAREAS.iter().find(|w| rest.starts_with(**w)) {
-            park.range.end += word.len();
-            park.name.push_str(word);
+        let end = out.last().map_or(0, |p| p.range.end);
+        while words.get(wi).is_some_and(|w| w.start < end) {
+            wi += 1;
         }
-        pos = park.range.end;
-        last = Some(park.clone());
-        out.push(park);
+    }
+    for w in words.get(wi..).unwrap_or(&[]) {
+        out.extend(owner.part(text, w.clone()));
     }
     out
 }
 
-/// The first sub-area word in `s` with its byte offset.
-/// A bare word counts only at the start of a clause (`，核心园区累计`), not inside a phrase
-/// (`打造核心区`, `核心区域`).
-fn first_subarea(s: &str) -> Option<(usize, &'static str)> {
-    SUBAREAS
-        .iter()
-        .flat_map(|w| s.match_indices(w).map(|(i, _)| (i, *w)))
-        .filter(|&(i, w)| {
-            let before = s.get(..i).and_then(|h| h.chars().next_back());
-            let after = s.get(i + w.len()..).and_then(|r| r.chars().next());
-            before.is_none_or(|c| !is_cjk(c)) && after != Some('域')
+/// The park sub-area words belong to, while no paragraph break separates them from it.
+#[derive(Default)]
+struct Owner {
+    park: Option<ParkHit>,
+    /// Up to where the text after the park was checked for a paragraph break.
+    checked: usize,
+    broken: bool,
+}
+
+impl Owner {
+    /// The sub-area park for the word at `range`, if a park owns it.
+    fn part(&mut self, text: &str, range: Range<usize>) -> Option<ParkHit> {
+        if !self.broken && range.start > self.checked {
+            self.broken = text
+                .get(self.checked..range.start)
+                .is_some_and(|s| s.contains('\n'));
+            self.checked = range.start;
+        }
+        let park = self.park.as_ref().filter(|_| !self.broken)?;
+        let word = text.get(range.clone())?;
+        Some(ParkHit::new(
+            range,
+            &format!("{}{word}", park.name),
+            park.parent,
+        ))
+    }
+}
+
+/// Whether `pos` starts a clause: the text before it does not end in a CJK character.
+fn clause_start(text: &str, pos: usize) -> bool {
+    text.get(..pos)
+        .and_then(|h| h.chars().next_back())
+        .is_none_or(|c| !is_cjk(c))
+}
+
+/// Sub-area words that start a clause (`，核心园区累计`), not those inside a phrase (`打造核心区`,
+/// `核心区域`), in text order.
+fn bare_subareas(text: &str) -> Vec<Range<usize>> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(ac) = AC
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(SUBAREAS)
+                .ok()
         })
-        .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    ac.find_iter(text)
+        .map(|m| m.start()..m.end())
+        .filter(|r| clause_start(text, r.start))
+        .filter(|r| !text.get(r.end..).is_some_and(|s| s.starts_with('域')))
+        .collect()
 }
