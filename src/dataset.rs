@@ -275,6 +275,12 @@ impl Figure {
     pub fn is_rankable(&self) -> bool {
         self.metric.is_some() && self.scope.is_none()
     }
+
+    /// Whether the figure is like for like with others on `metric` and `measure`: that
+    /// indicator, that relation to it, about the region's own total.
+    pub fn is_like(&self, metric: &str, measure: Measure) -> bool {
+        self.metric.as_deref() == Some(metric) && self.measure == measure && self.scope.is_none()
+    }
 }
 
 /// The dataset bundled into the binary at compile time (`data/dataset.json`).

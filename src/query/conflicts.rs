@@ -36,7 +36,7 @@ pub fn find(data: &Dataset, region_of: &[Option<usize>]) -> Vec<Conflict> {
         let (Some(Some(r)), Some(m)) = (region_of.get(i), f.metric.as_deref()) else {
             continue;
         };
-        if f.scope.is_some() {
+        if !f.is_rankable() {
             continue;
         }
         groups

@@ -48,7 +48,7 @@ pub struct Index {
 /// Each metric's primary measure (see [`Index::primary_measure`]).
 fn primary_measures(data: &Dataset) -> HashMap<String, Measure> {
     let mut counts: HashMap<&str, [usize; Measure::ALL.len()]> = HashMap::new();
-    for f in data.figures.iter().filter(|f| f.scope.is_none()) {
+    for f in data.figures.iter().filter(|f| f.is_rankable()) {
         if let Some(m) = f.metric.as_deref() {
             counts.entry(m).or_default()[f.measure as usize] += 1;
         }

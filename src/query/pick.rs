@@ -51,9 +51,7 @@ pub fn pick_like(
         .copied()
         .filter(|&f| {
             ix.figure(f).is_some_and(|x| {
-                x.metric.as_deref() == Some(metric)
-                    && x.scope.is_none()
-                    && x.measure == measure
+                x.is_like(metric, measure)
                     && x.value.is_finite()
                     && (year.is_none() || x.year == year)
             })

@@ -100,8 +100,7 @@ pub fn rank_by(
         .data
         .figures
         .iter()
-        .filter(|f| f.metric.as_deref() == Some(metric) && f.measure == measure)
-        .filter(|f| f.scope.is_none())
+        .filter(|f| f.is_like(metric, measure))
         .filter(|f| ix.figure_region(f).is_some_and(admitted))
         .filter_map(|f| f.year)
         .collect();

@@ -44,8 +44,7 @@ pub fn trends(ix: &Index, region: usize) -> Vec<Trend> {
         let dated: Vec<&crate::dataset::Figure> = figs
             .iter()
             .filter_map(|&f| ix.figure(f))
-            .filter(|f| f.metric.as_deref() == Some(m.id.as_str()) && f.year.is_some())
-            .filter(|f| f.measure == Measure::Level && f.scope.is_none())
+            .filter(|f| f.is_like(&m.id, Measure::Level) && f.year.is_some())
             .collect();
         let unit = format::common_unit(dated.iter().map(|f| f.unit.as_str()));
         let mut years: Vec<i32> = dated
