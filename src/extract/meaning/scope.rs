@@ -34,14 +34,17 @@ pub(super) struct Find<'a> {
 /// name cut short by a number, a level of recognition, a place's programme, a subset named
 /// earlier in the clause or a group named earlier in the sentence; `None` for the whole.
 pub(super) fn find(f: &Find) -> Option<String> {
-    let (text, label, number) = (f.text, f.label, f.number);
     scope_of(f.metric, f.modifier)
         .or_else(|| programme(f.metric, f.subject))
-        .or_else(|| cut_name(text, f.clause.clone(), number, label))
-        .or_else(|| level_of_place(f.metric, text, f.clause.clone(), number, label))
-        .or_else(|| local_programme(f.metric, text, f.places, f.clause.clone(), number, label))
-        .or_else(|| subset_in_lead(f.metric, text, f.places, f.clause.clone(), number, label))
-        .or_else(|| group_before(text, f.sentence.clone(), number, label))
+        .or_else(|| {
+            // The rules that read the words before the label in its clause.
+            let start = label_start(f)?;
+            cut_name(f, start)
+                .or_else(|| level_of_place(f, start))
+                .or_else(|| local_programme(f, start))
+                .or_else(|| subset_in_lead(f, start))
+        })
+        .or_else(|| group_before(f))
 }
 
 /// Whether the words before a metric's keyword are an action on things rather than a stock
@@ -107,19 +110,18 @@ fn programme(metric: &MetricDef, subject: &str) -> Option<String> {
 }
 
 /// Where the label starts in the clause before the number, if it stands there.
-fn label_start(text: &str, clause: Range<usize>, number: usize, label: &str) -> Option<usize> {
-    if label.is_empty() {
+fn label_start(f: &Find) -> Option<usize> {
+    if f.label.is_empty() {
         return None;
     }
-    let from = clause.start.min(number);
-    text[from..number].rfind(label).map(|i| from + i)
+    let from = f.clause.start.min(f.number);
+    f.text[from..f.number].rfind(f.label).map(|i| from + i)
 }
 
 /// `税收过亿元企业达到23家`: the label was cut short by a number inside the name before it; the
 /// name with that number is the scope.
-fn cut_name(text: &str, clause: Range<usize>, number: usize, label: &str) -> Option<String> {
-    let start = label_start(text, clause.clone(), number, label)?;
-    let pre = &text[clause.start.min(start)..start];
+fn cut_name(f: &Find, start: usize) -> Option<String> {
+    let pre = &f.text[f.clause.start.min(start)..start];
     let pre = pre.rsplit(|c: char| "，,、；;：:".contains(c)).next()?;
     // Numbers that date the clause (`2022年实现…`, `截至2021年底`) are not part of a name.
     let mut undated = String::new();
@@ -133,25 +135,17 @@ fn cut_name(text: &str, clause: Range<usize>, number: usize, label: &str) -> Opt
     let has_number = undated
         .chars()
         .any(|c| c.is_ascii_digit() || "亿万千百".contains(c));
-    (has_number && !pre.trim().is_empty()).then(|| format!("{}{label}", pre.trim()))
+    (has_number && !pre.trim().is_empty()).then(|| format!("{}{}", pre.trim(), f.label))
 }
 
 /// `德阳领军人才1人`: talent named after a place is that place's programme, a part of the
 /// region's talent.
-fn local_programme(
-    metric: &MetricDef,
-    text: &str,
-    places: &[Range<usize>],
-    clause: Range<usize>,
-    number: usize,
-    label: &str,
-) -> Option<String> {
-    if !matches!(metric.id, "talent" | "high_level_talent") {
+fn local_programme(f: &Find, start: usize) -> Option<String> {
+    if !matches!(f.metric.id, "talent" | "high_level_talent") {
         return None;
     }
-    let start = label_start(text, clause, number, label)?;
-    let place = places.iter().find(|p| p.end == start)?;
-    Some(format!("{}{label}", &text[place.clone()]))
+    let place = f.places.iter().find(|p| p.end == start)?;
+    Some(format!("{}{}", &f.text[place.clone()], f.label))
 }
 
 /// Words in the clause before a label that make the figure about a subset of the region's
@@ -160,27 +154,20 @@ const SUBSET_MARKERS: &[&str] = &["规模以上", "规上", "在孵", "毕业企
 
 /// A subset named in the clause before the label, as the scope: the clause's words there,
 /// without place names.
-fn subset_in_lead(
-    metric: &MetricDef,
-    text: &str,
-    places: &[Range<usize>],
-    clause: Range<usize>,
-    number: usize,
-    label: &str,
-) -> Option<String> {
+fn subset_in_lead(f: &Find, start: usize) -> Option<String> {
     static MARK: LazyLock<WordSet> = LazyLock::new(|| set(SUBSET_MARKERS));
-    let start = label_start(text, clause.clone(), number, label)?;
-    let from = places
+    let from = f
+        .places
         .iter()
-        .filter(|p| p.end <= start && p.end > clause.start)
+        .filter(|p| p.end <= start && p.end > f.clause.start)
         .map(|p| p.end)
         .max()
-        .unwrap_or(clause.start)
+        .unwrap_or(f.clause.start)
         .min(start);
-    let lead = &text[from..start];
+    let lead = &f.text[from..start];
     let (_, r) = MARK.find_all(lead).next()?;
     let whole_above_scale =
-        ABOVE_SCALE_WHOLE.contains(&metric.id) && (lead[r.clone()].starts_with("规"));
+        ABOVE_SCALE_WHOLE.contains(&f.metric.id) && (lead[r.clone()].starts_with("规"));
     if whole_above_scale {
         return None;
     }
@@ -194,18 +181,11 @@ fn subset_in_lead(
 
 /// `四川省重点实验室3个`: a province or city named right before a recognised kind of platform
 /// or talent makes the figure about that level of recognition.
-fn level_of_place(
-    metric: &MetricDef,
-    text: &str,
-    clause: Range<usize>,
-    number: usize,
-    label: &str,
-) -> Option<String> {
-    if !LEVELLED.contains(&metric.id) {
+fn level_of_place(f: &Find, start: usize) -> Option<String> {
+    if !LEVELLED.contains(&f.metric.id) {
         return None;
     }
-    let start = label_start(text, clause, number, label)?;
-    let pre = text[..start].trim_end_matches("级");
+    let pre = f.text[..start].trim_end_matches("级");
     if pre.ends_with('省') {
         Some("省级".into())
     } else if pre.ends_with('市') {
@@ -217,9 +197,9 @@ fn level_of_place(
 
 /// A group noun named earlier in the sentence than the figure's label, as its scope
 /// (`在孵企业及团队`), up to the verb that follows it.
-fn group_before(text: &str, sentence: Range<usize>, number: usize, label: &str) -> Option<String> {
+fn group_before(f: &Find) -> Option<String> {
     static GROUP: LazyLock<WordSet> = LazyLock::new(|| set(GROUPS));
-    let lead = &text[sentence.start.min(number)..number];
+    let (lead, label) = (&f.text[f.sentence.start.min(f.number)..f.number], f.label);
     let (_, r) = GROUP.find_all(lead).next()?;
     // A group named as an earlier item of a list (`孵化器6227家，众创空间9026家`) is not the
     // subject of this figure.
@@ -273,9 +253,13 @@ fn scope_of(metric: &MetricDef, modifier: &str) -> Option<String> {
     if ABOVE_SCALE_WHOLE.contains(&metric.id) {
         rest = rest.replace("规模以上", "").replace("规上", "");
     }
-    let mut words: Vec<&str> = WHOLE.to_vec();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    for w in words {
+    // Longest first, so `新签约` goes before `签约` leaves a stray `新`.
+    static LONGEST_FIRST: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        let mut words = WHOLE.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    });
+    for w in LONGEST_FIRST.iter() {
         rest = rest.replace(w, "");
     }
     if rest.chars().all(|c| !c.is_alphanumeric()) {
