@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::attribution::Context;
 use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
-use super::label::label;
+use super::label::{self, label};
 use super::meaning::{self, Meaning, Spot};
 use super::places::{Mention, Place, find_mentions};
 use super::quantity::{self, QuantityKind};
@@ -122,25 +122,8 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             } else {
                 found.measure
             };
-            // The label keeps what the previous one counted (`有效发明专利拥有量`), without its
-            // own rate words.
-            let named = ["拥有量", "数量", "总量", "总额", "规模"]
-                .iter()
-                .find_map(|w| p.label.find(w).map(|i| &p.label[..i + w.len()]))
-                .filter(|n| n.len() > subject.len() && n.starts_with(subject))
-                .unwrap_or(subject);
             if !meaning::is_bare(subject) {
-                label = Some(match measure {
-                    Measure::Rank if d.label.is_empty() => format!("{named}排名"),
-                    // `是十年前的7倍`: a multiple of an earlier level.
-                    Measure::Growth if d.unit == "倍" && d.label.starts_with('是') => {
-                        format!("{named}为{}的倍数", &d.label['是'.len_utf8()..])
-                    }
-                    Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
-                        format!("{named}{}", d.label)
-                    }
-                    _ => named.to_string(),
-                });
+                label = Some(label::about(&p.label, subject, &d.label, measure, &d.unit));
             }
             if again.metric.is_some() {
                 found = again;

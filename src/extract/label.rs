@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::context::{clause, ends_clause};
 use super::lexicon::WordSet;
+use crate::dataset::Measure;
 
 /// Words between a label and its number that are not part of the label (longest first).
 const LINKS: &[&str] = &[
@@ -248,6 +249,29 @@ fn doing(text: &str, noun: &str, clause_end: usize) -> Option<String> {
         .then(|| format!("{deed}的{noun}"))
 }
 
+/// The label of a rate, rank or change whose own label names only that (`同比增长`, ``,
+/// `是十年前`), about what the figure before it counted: `previous` is that figure's label and
+/// `subject` its subject without rate words. The label keeps what was counted
+/// (`有效发明专利拥有量占大连市比重`) and reads as the thing measured (`企业数量为十年前的倍数`).
+pub fn about(previous: &str, subject: &str, own: &str, measure: Measure, unit: &str) -> String {
+    let counted = ["拥有量", "数量", "总量", "总额", "规模"]
+        .iter()
+        .find_map(|w| previous.find(w).map(|i| &previous[..i + w.len()]))
+        .filter(|n| n.len() > subject.len() && n.starts_with(subject))
+        .unwrap_or(subject);
+    match measure {
+        Measure::Rank if own.is_empty() => format!("{counted}排名"),
+        // `是十年前的7倍`: a multiple of an earlier level.
+        Measure::Growth if unit == "倍" && own.starts_with('是') => {
+            format!("{counted}为{}的倍数", &own['是'.len_utf8()..])
+        }
+        Measure::Growth | Measure::Share | Measure::Rank | Measure::Change => {
+            format!("{counted}{own}")
+        }
+        _ => counted.to_string(),
+    }
+}
+
 /// `浙大研究院等高端科研机构` → `高端科研机构`: named examples before `等` are not what is
 /// counted; the class after it is.
 fn after_examples(s: &str) -> &str {
@@ -353,6 +377,43 @@ mod tests {
         // A lead verb that does not say how the number counts is left out.
         assert_eq!(lab("建成国家级孵化器9家", "9家"), "国家级孵化器");
         assert_eq!(lab("全区高新技术企业总数已达93家", "93家"), "高新技术企业");
+    }
+
+    #[test]
+    fn rates_are_labelled_by_what_they_are_about() {
+        assert_eq!(
+            about("营业收入", "营业收入", "同比增长", Measure::Growth, "%"),
+            "营业收入同比增长"
+        );
+        assert_eq!(
+            about(
+                "有效发明专利拥有量",
+                "有效发明专利",
+                "占大连市比重",
+                Measure::Share,
+                "%"
+            ),
+            "有效发明专利拥有量占大连市比重"
+        );
+        assert_eq!(
+            about("企业", "企业", "是十年前", Measure::Growth, "倍"),
+            "企业为十年前的倍数"
+        );
+        assert_eq!(
+            about("工业上市企业", "工业上市企业", "", Measure::Rank, "位次"),
+            "工业上市企业排名"
+        );
+        // A level reached after a change is labelled by what it counts.
+        assert_eq!(
+            about(
+                "主营业务收入从",
+                "主营业务收入",
+                "增长到",
+                Measure::Level,
+                "元"
+            ),
+            "主营业务收入"
+        );
     }
 
     #[test]
