@@ -3,40 +3,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 mod support {
+    pub mod cli;
     pub mod columns;
     pub mod csv;
 }
+use support::cli::{gaoxin, ok};
 use support::columns::end_columns;
 use support::csv::parse_csv;
 
 use std::io::Read;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use gaoxin::dataset::{self, Modality};
 use gaoxin::query::{self, Cell, CompareRow, Index, KindFilter, Lang, format};
 use gaoxin::text;
-
-const BIN: &str = env!("CARGO_BIN_EXE_gaoxin");
-
-fn gaoxin(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = gaoxin(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn fails(args: &[&str], code: i32) -> String {
     let out = gaoxin(args);
@@ -402,7 +382,7 @@ fn data_flag_reads_another_dataset() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gaoxin"))
         .args(["export", "--format", "json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -3,37 +3,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
 
 mod support {
+    pub mod cli;
     pub mod csv;
 }
+use support::cli::{gaoxin, run_ok};
 use support::csv::parse_csv;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use gaoxin::dataset::{self, RegionKind};
 use gaoxin::query::{EXPORT_COLUMNS, Index};
-
-const BIN: &str = env!("CARGO_BIN_EXE_gaoxin");
-
-fn gaoxin(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
-}
-
-fn run_ok(args: &[&str]) -> Output {
-    let out = gaoxin(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 fn ix() -> Index {
     Index::new(dataset::bundled().unwrap())
