@@ -187,7 +187,7 @@ fn reader_scrolls_to_a_figure_far_down() {
     h.step(Action::Open).step(Action::Open);
     let f = h.app.figure().unwrap();
     let raw = h.app.ix.figure(f).unwrap().raw.clone();
-    assert!(h.app.reader.as_ref().unwrap().scroll > 0);
+    assert!(h.app.reader.as_ref().unwrap().scroll > gaoxin::tui::state::Pos::default());
     let text = screen_text(&h.draw());
     assert!(text.contains(&raw), "{raw} not in\n{text}");
 }
@@ -209,4 +209,75 @@ fn status_line_and_language_toggle() {
     // Region names and article text stay as written.
     assert!(en.contains("成都市") && en.contains("截至去年底"), "{en}");
     assert!(row_text(&h.draw(), 23).contains("FIGURES"));
+}
+
+/// One article of `n` sentences on a single line, a figure in the first and in the last.
+fn one_long_line(n: usize) -> Dataset {
+    use gaoxin::dataset::{Article, Figure, Measure, Modality, Qualifier};
+    const SENTENCE: &str = "园区新增高新技术企业2443家，全区上下持续优化营商环境。";
+    let len = SENTENCE.chars().count();
+    let figure = |k: usize| Figure {
+        id: format!("big#0@{k}"),
+        article: "big#0".into(),
+        region: Some("cn".into()),
+        label: "高新技术企业".into(),
+        metric: None,
+        measure: Measure::Level,
+        scope: None,
+        value: 2443.0,
+        unit: "家".into(),
+        raw: "2443家".into(),
+        qualifier: Qualifier::Exact,
+        modality: Modality::Actual,
+        year: None,
+        span: [k * len + 10, k * len + 15],
+        sentence: [k * len, (k + 1) * len],
+    };
+    let mut ds = gaoxin::dataset::bundled().unwrap();
+    ds.regions.retain(|r| r.parent.is_none());
+    ds.articles = vec![Article {
+        id: "big#0".into(),
+        source: "big.txt".into(),
+        title: "大文章".into(),
+        byline: String::new(),
+        text: SENTENCE.repeat(n),
+        date: None,
+    }];
+    ds.figures = vec![figure(0), figure(n - 1)];
+    ds
+}
+
+#[test]
+fn reader_pages_through_a_megabytes_long_line() {
+    // About 3 MB on one line: the reader wraps only what it shows.
+    let mut h = Harness::new(one_long_line(40_000), 60, 20, Lang::Zh);
+    h.step(Action::Expand).step(Action::Open);
+    assert_eq!(h.app.reader.as_ref().unwrap().cur, 0);
+    let start = screen_text(&h.draw());
+    assert!(start.contains("2443家"), "{start}");
+    h.step(Action::NextFigure);
+    let end = screen_text(&h.draw());
+    assert!(end.contains("2443家"), "{end}");
+    // The last figure sits in the last sentence: the screen ends with the article.
+    h.step(Action::Bottom);
+    let r = h.app.reader.as_ref().unwrap();
+    let body = usize::from(h.app.reader_body().height);
+    assert_eq!(r.shown.len(), body);
+    let chars = h.app.ix.article(0).unwrap().text.chars().count();
+    assert_eq!(r.shown.last().unwrap().end, chars);
+    let bottom = r.scroll;
+    h.step(Action::Down);
+    assert_eq!(
+        h.app.reader.as_ref().unwrap().scroll,
+        bottom,
+        "no scrolling past the end"
+    );
+    h.step(Action::PageUp).step(Action::PageDown);
+    assert_eq!(h.app.reader.as_ref().unwrap().scroll, bottom);
+    h.step(Action::Top);
+    let r = h.app.reader.as_ref().unwrap();
+    assert_eq!(r.shown.first().unwrap().start, 0);
+    for w in r.shown.windows(2) {
+        assert_eq!(w[0].end, w[1].start, "lines follow each other");
+    }
 }

@@ -10,7 +10,7 @@ use crossterm::event::{
 use gaoxin::dataset::{self, Dataset};
 use gaoxin::query::Lang;
 use gaoxin::text;
-use gaoxin::tui::{App, input, view};
+use gaoxin::tui::{App, input, render};
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -65,6 +65,9 @@ fn check(app: &App, term: &Terminal<TestBackend>, ctx: &str) {
     assert!(app.figs.is_empty() || app.fig_sel < app.figs.len(), "{ctx}: fig_sel");
     if let Some(r) = &app.reader {
         assert!(r.figs.is_empty() || r.cur < r.figs.len(), "{ctx}: reader figure");
+        let body = usize::from(app.reader_body().height);
+        assert!(r.shown.len() <= body, "{ctx}: reader lines past the body");
+        assert!(r.shown.windows(2).all(|w| w[0].end <= w[1].start), "{ctx}: reader lines out of order");
     }
     let buf = term.backend().buffer();
     let a = buf.area;
@@ -129,7 +132,7 @@ fuzz_target!(|data: &[u8]| {
         if app.quit {
             break;
         }
-        term.draw(|f| view::draw(f, &mut app)).expect("draw");
+        term.draw(|f| render::draw(f, &mut app)).expect("draw");
         check(&app, &term, &format!("step {n} after {ev:?}"));
     }
 });

@@ -17,8 +17,11 @@ use super::search::Hit;
 mod export;
 mod overlay;
 mod reader;
+mod wrapped;
 use super::screens::{MapView, Picker, TableView, View, keep_visible, move_in};
 use crate::query::{self, Trend};
+pub use wrapped::Pos;
+use wrapped::Wrapped;
 
 /// Which pane keys move in while browsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +77,13 @@ pub struct Reader {
     /// Which of `figs` is selected.
     pub cur: usize,
     /// First body line shown.
-    pub scroll: usize,
-    /// The body wrapped to the current width, as char ranges.
-    pub lines: Vec<Range<usize>>,
-    width: u16,
+    pub scroll: Pos,
+    /// The body lines on screen, as char ranges into the article's text.
+    pub shown: Vec<Range<usize>>,
+    /// Byte offset in the text of the first character shown.
+    pub shown_byte: usize,
+    /// The text cut into blocks, those seen so far wrapped.
+    wrapped: Wrapped,
 }
 
 /// Everything the app shows and remembers.
@@ -294,31 +300,43 @@ impl App {
     }
 
     fn step_reader(&mut self, action: Action) {
-        let page = self.reader_body().height as usize;
+        let page = (self.reader_body().height as usize).max(1);
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let max = r.lines.len().saturating_sub(page.max(1));
-        match action {
-            Action::Back => self.reader = None,
-            Action::Help => self.help = Some(0),
-            Action::Up => r.scroll = r.scroll.saturating_sub(1),
-            Action::Down => r.scroll = (r.scroll + 1).min(max),
-            Action::PageUp => r.scroll = r.scroll.saturating_sub(page.max(1)),
-            Action::PageDown => r.scroll = (r.scroll + page.max(1)).min(max),
-            Action::Top => r.scroll = 0,
-            Action::Bottom => r.scroll = max,
-            Action::Scroll(_, d) => r.scroll = add(r.scroll, d, max),
+        let text = reader::text(&self.ix, r.article);
+        let w = &mut r.wrapped;
+        let max = w.last_top(text, page);
+        r.scroll = match action {
+            Action::Back => {
+                self.reader = None;
+                return;
+            }
+            Action::Help => {
+                self.help = Some(0);
+                return;
+            }
+            Action::Up => w.back(text, r.scroll, 1),
+            Action::Down => w.forward(text, r.scroll, 1).min(max),
+            Action::PageUp => w.back(text, r.scroll, page),
+            Action::PageDown => w.forward(text, r.scroll, page).min(max),
+            Action::Top => w.start(),
+            Action::Bottom => max,
+            Action::Scroll(_, d) if d < 0 => w.back(text, r.scroll, d.unsigned_abs() as usize),
+            Action::Scroll(_, d) => w
+                .forward(text, r.scroll, d.unsigned_abs() as usize)
+                .min(max),
             Action::NextFigure if r.cur + 1 < r.figs.len() => {
                 r.cur += 1;
-                self.reveal();
+                return self.reveal();
             }
             Action::PrevFigure if r.cur > 0 => {
                 r.cur -= 1;
-                self.reveal();
+                return self.reveal();
             }
-            _ => {}
-        }
+            _ => return,
+        };
+        self.show_lines();
     }
 
     fn step_browse(&mut self, action: Action) {

@@ -74,14 +74,9 @@ impl Widget for ReaderPane<'_> {
                 style,
             );
         }
-        // Only the visible lines are looked at: an article may be megabytes long.
-        let visible = r
-            .lines
-            .get(r.scroll..)
-            .unwrap_or_default()
-            .iter()
-            .take(usize::from(body.height));
-        let lo = r.lines.get(r.scroll).map_or(0, |l| l.start);
+        // The state keeps only the lines on screen: an article may be megabytes long.
+        let visible = r.shown.iter().take(usize::from(body.height));
+        let lo = r.shown.first().map_or(0, |l| l.start);
         let hi = visible.clone().map(|l| l.end).max().unwrap_or(lo);
         let spans: Vec<[usize; 2]> = r
             .figs
@@ -94,10 +89,9 @@ impl Widget for ReaderPane<'_> {
             .get(r.cur)
             .and_then(|&f| app.ix.figure(f))
             .map(|f| f.span);
-        let from = byte_of_char(&article.text, lo);
         let chars: Vec<char> = article
             .text
-            .get(from..)
+            .get(r.shown_byte..)
             .unwrap_or_default()
             .chars()
             .take(hi.saturating_sub(lo))
@@ -124,46 +118,6 @@ impl Widget for ReaderPane<'_> {
                 Some((c, style))
             });
             put_chars(buf, body.x, y, body.width, styled);
-        }
-    }
-}
-
-/// The byte offset of char `n` of `s` (its length past the end), counting whole blocks at a
-/// time: the reader needs it for one line of a text that may be megabytes long, every frame.
-fn byte_of_char(s: &str, n: usize) -> usize {
-    const BLOCK: usize = 1 << 16;
-    let mut byte = 0;
-    let mut left = n;
-    while left > 0 && s.len() - byte > BLOCK {
-        let mut end = byte + BLOCK;
-        while !s.is_char_boundary(end) {
-            end += 1;
-        }
-        let count = s[byte..end].chars().count();
-        if count > left {
-            break;
-        }
-        left -= count;
-        byte = end;
-    }
-    s[byte..]
-        .char_indices()
-        .nth(left)
-        .map_or(s.len(), |(b, _)| byte + b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::byte_of_char;
-
-    #[test]
-    fn byte_of_char_matches_a_plain_walk() {
-        let s = "a中𠀀b".repeat(40_000);
-        for n in [
-            0, 1, 2, 3, 4, 65_535, 65_536, 100_001, 159_999, 160_000, 170_000,
-        ] {
-            let want = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
-            assert_eq!(byte_of_char(&s, n), want, "{n}");
         }
     }
 }
