@@ -121,7 +121,7 @@ pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<Extra
         })?
         .into_iter()
         .map(|a| {
-            let found = figures::extract(gaz, &a.title, &a.text, a.date.as_deref());
+            let found = figures::extract(gaz, &a.title, &a.section, &a.text, a.date.as_deref());
             (a, found)
         })
         .collect();

@@ -237,3 +237,20 @@ fn a_date_in_the_folder_dates_pages_that_print_none() {
     let ds = build(&[&file]);
     assert_eq!(ds.articles[0].date.as_deref(), Some("2021-10"));
 }
+
+#[test]
+fn a_bare_park_headline_is_the_park_of_the_city_the_breadcrumb_names() {
+    let ds = build(&[&fixture("crumb_park.txt")]);
+    let region = |raw: &str| {
+        let f = ds.figures.iter().find(|f| f.raw == raw).unwrap();
+        let id = f.region.as_deref().unwrap();
+        ds.regions.iter().find(|r| r.id == id).unwrap()
+    };
+    for raw in ["86.5亿元", "12.3%", "21个", "102亿元"] {
+        let r = region(raw);
+        assert_eq!(r.name, "德阳高新区", "{raw}");
+        let parent = r.parent.as_deref().unwrap();
+        let city = ds.regions.iter().find(|c| c.id == parent).unwrap();
+        assert_eq!(city.name, "德阳市", "{raw}");
+    }
+}

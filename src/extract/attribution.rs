@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use super::context::{ends_clause, paragraph};
 use super::gazetteer::Gazetteer;
 use super::lexicon::WordSet;
-use super::places::{Mention, Place};
+use super::places::{Mention, Place, Setting};
 use crate::dataset::RegionKind;
 
 /// The kind of region an anaphor points back to.
@@ -263,13 +263,15 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Prepares attribution for an article; `title_mentions` are the places named in its title.
+    /// Prepares attribution for an article; `title_mentions` are the places named in its title,
+    /// `setting` where the page's furniture puts it.
     pub fn new(
         gaz: &'a Gazetteer,
         text: &'a str,
         mentions: &'a [Mention],
         title: &str,
         title_mentions: &[Mention],
+        setting: &Setting,
     ) -> Self {
         let titles = book_titles(text);
         let mentions: Vec<&Mention> = mentions
@@ -289,8 +291,12 @@ impl<'a> Context<'a> {
             .filter(|(_, l)| !**l)
             .map(|(m, _)| *m)
             .collect();
+        // A headline's place, else the park a bare `高新区` headline means where the breadcrumb
+        // files the page, else the place the text names most, else the breadcrumb's division.
         let subject = title_subject(gaz, title, title_mentions)
+            .or(setting.park.as_ref())
             .or_else(|| most_frequent(&standalone))
+            .or(setting.division.as_ref())
             .cloned();
         let carries = mentions
             .iter()
@@ -309,7 +315,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The article's subject: the most specific place in its title, else its most named place.
+    /// The article's subject: the most specific place in its title, else the page's setting or
+    /// its most named place.
     pub fn subject(&self) -> Option<&Place> {
         self.subject.as_ref()
     }
@@ -470,7 +477,14 @@ mod tests {
         let gaz = Gazetteer::bundled();
         let mentions = find_mentions(gaz, text);
         let title_mentions = find_mentions(gaz, title);
-        let ctx = Context::new(gaz, text, &mentions, title, &title_mentions);
+        let ctx = Context::new(
+            gaz,
+            text,
+            &mentions,
+            title,
+            &title_mentions,
+            &Setting::default(),
+        );
         let i = text.find(raw).expect("raw in text");
         match ctx.region_for(i..i + raw.len(), sentence(text, i..i + raw.len())) {
             Some(Place::Nation) => "全国".into(),

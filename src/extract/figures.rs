@@ -7,7 +7,7 @@ use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
 use super::label::{self, label};
 use super::meaning::{self, Meaning, Spot};
-use super::places::{Mention, Place, find_mentions};
+use super::places::{Mention, Place, Setting, find_mentions, setting};
 use super::quantity::{self, QuantityKind};
 use crate::dataset::{Measure, Modality, Qualifier};
 
@@ -169,11 +169,20 @@ pub struct ArticleFigures {
 /// a few thousand characters, far below this, and are read whole.
 const PART: usize = 32 * 1024;
 
-/// Extracts the figures of one article, published on `date` (`2021-03-01`) when known.
-pub fn extract(gaz: &Gazetteer, title: &str, text: &str, date: Option<&str>) -> ArticleFigures {
+/// Extracts the figures of one article, published on `date` (`2021-03-01`) when known, filed
+/// under the breadcrumb `sections` when it came from a web page.
+pub fn extract(
+    gaz: &Gazetteer,
+    title: &str,
+    sections: &[String],
+    text: &str,
+    date: Option<&str>,
+) -> ArticleFigures {
+    let mentions = find_mentions(gaz, title);
     let head = Headline {
         title,
-        mentions: find_mentions(gaz, title),
+        setting: setting(gaz, title, &mentions, sections),
+        mentions,
         time: DocTime::of(date, title),
     };
     let mut out = ArticleFigures::default();
@@ -249,13 +258,21 @@ fn parts(text: &str, max: usize) -> Vec<Range<usize>> {
 struct Headline<'a> {
     title: &'a str,
     mentions: Vec<Mention>,
+    setting: Setting,
     time: DocTime,
 }
 
 /// Extracts the figures of one part of an article.
 fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures {
     let mentions = find_mentions(gaz, text);
-    let ctx = Context::new(gaz, text, &mentions, head.title, &head.mentions);
+    let ctx = Context::new(
+        gaz,
+        text,
+        &mentions,
+        head.title,
+        &head.mentions,
+        &head.setting,
+    );
     let quantities = quantity::scan(text);
     // A label never reaches back past a place name or another figure in its clause.
     let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
@@ -302,7 +319,7 @@ mod tests {
     use super::*;
 
     fn extract_text(title: &str, text: &str) -> Vec<Draft> {
-        extract(Gazetteer::bundled(), title, text, None).drafts
+        extract(Gazetteer::bundled(), title, &[], text, None).drafts
     }
 
     #[test]
@@ -382,10 +399,11 @@ mod tests {
         let para = "成都高新区新增高新技术企业2443家，营业收入突破5200亿元，同比增长11.3％。";
         let text = para.repeat(3 * PART / para.len());
         assert!(parts(&text, PART).len() > 2);
-        let found = extract(gaz, "", &text, None);
+        let found = extract(gaz, "", &[], &text, None);
         let head = Headline {
             title: "",
             mentions: Vec::new(),
+            setting: Setting::default(),
             time: DocTime::default(),
         };
         let whole = extract_part(gaz, para, &head);

@@ -23,7 +23,10 @@
 mod context;
 mod matcher;
 mod parks;
+mod setting;
 mod zones;
+
+pub use setting::{Setting, setting};
 
 use std::ops::Range;
 use std::sync::OnceLock;
