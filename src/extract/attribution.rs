@@ -166,7 +166,7 @@ fn book_titles(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `占全市的`, `高于天津市平均水平`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
+/// `占全市的`, `高于天津市平均水平`, `高于全国0.68个百分点`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
 /// anaphor) at `at` is what something is measured against.
 fn is_yardstick(text: &str, at: Range<usize>) -> bool {
     let before = text[..at.start].trim_end();
@@ -174,7 +174,7 @@ fn is_yardstick(text: &str, at: Range<usize>) -> bool {
     let compares = ["占", "高于", "低于", "超过", "比", "较", "相当于", "领先"]
         .iter()
         .any(|w| before.ends_with(w))
-        && after.starts_with(['的', '平', '同']);
+        && (after.starts_with(['的', '平', '同']) || after.starts_with(|c: char| c.is_numeric()));
     let ranks = ranked_after(after)
         || ["居", "位居", "位列", "排名", "列", "保持"]
             .iter()
@@ -412,10 +412,11 @@ fn attributive(gaz: &Gazetteer, text: &str, m: &Mention, subject: Option<&Place>
         return false;
     }
     let after = &text[m.range.end..];
+    // `全国169家高新区`: a place right before a count is what is counted, not an attribute.
     let punct = after
         .chars()
         .next()
-        .is_none_or(|c| ends_clause(c) || !c.is_alphanumeric());
+        .is_none_or(|c| ends_clause(c) || !c.is_alphanumeric() || c.is_numeric());
     !punct && !TOPIC_FOLLOWERS.iter().any(|w| after.starts_with(w))
 }
 
@@ -513,6 +514,10 @@ mod tests {
         assert_eq!(region("德阳高新区建设人才生态", t, "3个"), "德阳高新区");
         assert_eq!(region("德阳高新区建设人才生态", t, "2个"), "德阳高新区");
         assert_eq!(region("德阳高新区建设人才生态", t, "2人"), "德阳高新区");
+        let t = "在全国169家高新区排名中，德阳高新区位列第60位。";
+        assert_eq!(region("德阳高新区建设人才生态", t, "169家"), "全国");
+        let t = "德阳研发投入强度达3.1%，高于全国0.68个百分点。";
+        assert_eq!(region("德阳研发投入创新高", t, "0.68个百分点"), "德阳市");
         let t = "今年年初，四川省政府提出设立4只产业基金。";
         assert_eq!(region("德阳高新区建设人才生态", t, "4只"), "四川省");
     }
