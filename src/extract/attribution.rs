@@ -101,6 +101,17 @@ const TOPIC_FOLLOWERS: &[&str] = &[
     "范围",
     "层面",
     "地区",
+    // A region acting: `成都市提出…`, `四川省正加快…`.
+    "提出",
+    "出台",
+    "印发",
+    "发布",
+    "正",
+    "将",
+    "加快",
+    "着力",
+    "聚焦",
+    "推动",
     // A government or party committee acts for its region: `浙江省政府提出设立…基金`.
     "政府",
     "人民政府",
@@ -332,12 +343,18 @@ impl<'a> Context<'a> {
     pub fn region_for(&self, at: Range<usize>, s: Range<usize>) -> Option<Place> {
         let in_sentence = self.within(s.start, at.start);
         // `金牛区位于成都市的西北部，是成都…的中心城区，…1499亿元`: a region enclosing one named
-        // earlier in the sentence only locates it.
+        // earlier in the sentence only locates it, unless it opens a clause of its own
+        // (`围绕光明科学城主攻方向，光明区提出…`).
         let locates = |i: usize| {
             let m = self.mentions[i];
-            self.mentions[in_sentence.start..i]
-                .iter()
-                .any(|e| encloses(self.gaz, &m.place, &e.place))
+            let opens = self.text[..m.range.start]
+                .chars()
+                .next_back()
+                .is_none_or(ends_clause);
+            !opens
+                && self.mentions[in_sentence.start..i]
+                    .iter()
+                    .any(|e| encloses(self.gaz, &m.place, &e.place))
         };
         let named = in_sentence
             .clone()
@@ -516,6 +533,8 @@ mod tests {
         assert_eq!(region("德阳高新区建设人才生态", t, "2人"), "德阳高新区");
         let t = "在全国169家高新区排名中，德阳高新区位列第60位。";
         assert_eq!(region("德阳高新区建设人才生态", t, "169家"), "全国");
+        let t = "围绕成都高新区主攻方向，成都市提出加快发展3个产业集群。";
+        assert_eq!(region("", t, "3个"), "成都市");
         let t = "德阳研发投入强度达3.1%，高于全国0.68个百分点。";
         assert_eq!(region("德阳研发投入创新高", t, "0.68个百分点"), "德阳市");
         let t = "今年年初，四川省政府提出设立4只产业基金。";
