@@ -197,6 +197,20 @@ fn is_yardstick(text: &str, at: Range<usize>) -> bool {
     compares || ranks || leads
 }
 
+/// `导入北京项目`, `引进上海企业`, `来自深圳的团队`: a place after a verb of bringing in names where
+/// the things counted come from, not the region that counts them.
+fn is_origin(text: &str, at: Range<usize>) -> bool {
+    let before = text[..at.start].trim_end();
+    let noun_follows = text[at.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !ends_clause(c) && !c.is_numeric());
+    noun_follows
+        && ["导入", "引进", "引入", "吸引", "承接", "来自"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
 /// `第三`, `首位`, `前十` right after a place rank it; `首批`, `前三季度` do not.
 fn ranked_after(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(['第', '首', '前']) else {
@@ -314,6 +328,7 @@ impl<'a> Context<'a> {
             .zip(&listed)
             .map(|(m, l)| {
                 !l && !is_yardstick(text, m.range.clone())
+                    && !is_origin(text, m.range.clone())
                     && !attributive(gaz, text, m, subject.as_ref())
             })
             .collect();
@@ -533,6 +548,9 @@ mod tests {
         assert_eq!(region("德阳高新区建设人才生态", t, "2人"), "德阳高新区");
         let t = "在全国169家高新区排名中，德阳高新区位列第60位。";
         assert_eq!(region("德阳高新区建设人才生态", t, "169家"), "全国");
+        let t = "德阳高新区已累计引进成都项目40余个，市场主体突破1万家。";
+        assert_eq!(region("", t, "40余个"), "德阳高新区");
+        assert_eq!(region("", t, "1万家"), "德阳高新区");
         let t = "围绕成都高新区主攻方向，成都市提出加快发展3个产业集群。";
         assert_eq!(region("", t, "3个"), "成都市");
         let t = "德阳研发投入强度达3.1%，高于全国0.68个百分点。";
