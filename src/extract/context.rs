@@ -296,6 +296,9 @@ pub struct DocTime {
     pub present: Option<i32>,
     /// The year the headline states, which dates the whole document.
     pub headline: Option<i32>,
+    /// The publication date's month, when known: a month written without a year after it
+    /// (`11月` in an article of March) is of the year before.
+    pub month: Option<u32>,
 }
 
 impl DocTime {
@@ -305,11 +308,19 @@ impl DocTime {
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse().ok())
             .filter(|y| (1949..=2100).contains(y));
+        let month = date
+            .and_then(|d| d.get(5..7))
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
         let mut headline = years(title).map(|(_, y)| y);
         let first = headline.next();
         // A headline spanning years (`2012年到2021年`) dates no single one.
         let headline = first.filter(|_| headline.next().is_none());
-        DocTime { present, headline }
+        DocTime {
+            present,
+            headline,
+            month,
+        }
     }
 }
 
@@ -337,8 +348,52 @@ fn relative_years(text: &str, present: Option<i32>) -> impl Iterator<Item = (usi
     })
 }
 
+/// Months written without their year (`1-4月份`, `5月`, `10月27日`), with their byte offsets and
+/// the year they fall in: the publication year, or the year before for a month later than the
+/// publication month.
+fn months(text: &str, time: DocTime) -> impl Iterator<Item = (usize, i32)> + '_ {
+    let digits_before = |end: usize| {
+        text[..end]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count()
+    };
+    text.match_indices('月').filter_map(move |(i, _)| {
+        let present = time.present?;
+        let n = digits_before(i);
+        if !(1..=2).contains(&n) {
+            return None;
+        }
+        let last: u32 = text[i - n..i].parse().ok()?;
+        if !(1..=12).contains(&last) {
+            return None;
+        }
+        let mut start = i - n;
+        // A range of months (`1-4月`, `1至4月`) starts at its first month.
+        if let Some(c) = text[..start].chars().next_back()
+            && "-–—~～至到".contains(c)
+        {
+            let dash = start - c.len_utf8();
+            let m = digits_before(dash);
+            if (1..=2).contains(&m) {
+                start = dash - m;
+            }
+        }
+        // `2019年1-4月`, `去年12月`: the year written before is the month's own.
+        if text[..start].trim_end().ends_with('年') {
+            return None;
+        }
+        let year = match time.month {
+            Some(m) if last > m => present - 1,
+            _ => present,
+        };
+        Some((start, year))
+    })
+}
+
 /// The year the figure at `at` refers to: the nearest year written (or named relative to the
-/// publication date: 今年, 去年, 上半年) before it in its sentence, else earlier in its paragraph;
+/// publication date: 今年, 去年, 上半年, a month without a year) before it in its sentence, else earlier in its paragraph;
 /// else the year the headline states; else, where the sentence speaks of the present (目前,
 /// 现有), the publication year. A year further back is not carried over: articles mix a
 /// report's year with standing facts, and an unstated year is better left unknown. Comparison
@@ -351,6 +406,7 @@ pub fn year(text: &str, at: Range<usize>, around: &Around, time: DocTime) -> Opt
         years(lead)
             .map(|(i, y)| (i, y, 4))
             .chain(relative_years(lead, time.present).map(|(i, y)| (i, y, 0)))
+            .chain(months(lead, time).map(|(i, y)| (i, y, 0)))
             .filter(|(i, _, _)| {
                 let before = text[..from + i].trim_end();
                 !BASE_MARKERS.iter().any(|w| before.ends_with(w))
@@ -508,5 +564,34 @@ mod tests {
         assert_eq!(year(t, at(t, "30家")), Some(2021));
         let t = "编号12021年的记录3家";
         assert_eq!(year(t, at(t, "3家")), None);
+    }
+
+    #[test]
+    fn months_without_a_year_are_of_the_publication_year() {
+        let in_june = DocTime::of(Some("2019-06-19"), "");
+        let year =
+            |t: &str, raw: &str| super::year(t, at(t, raw), &Around::of(t, at(t, raw)), in_june);
+        let t = "1-4月份，高新区完成财政收入3.25亿元。";
+        assert_eq!(year(t, "3.25亿元"), Some(2019));
+        let t = "10月27日，园区签约项目8个。";
+        assert_eq!(
+            year(t, "8个"),
+            Some(2018),
+            "a month after June is last year's"
+        );
+        let t = "2017年1至4月，园区签约项目8个。";
+        assert_eq!(year(t, "8个"), Some(2017));
+        let t = "去年12月，园区签约项目8个。";
+        assert_eq!(year(t, "8个"), Some(2018));
+        let t = "历时3个月，园区签约项目8个。";
+        assert_eq!(year(t, "8个"), None, "a duration is no date");
+        let t = "1-4月份，园区签约项目8个。";
+        let undated = super::year(
+            t,
+            at(t, "8个"),
+            &Around::of(t, at(t, "8个")),
+            DocTime::default(),
+        );
+        assert_eq!(undated, None, "without a publication date nothing is known");
     }
 }
