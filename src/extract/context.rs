@@ -299,6 +299,9 @@ pub struct DocTime {
     /// The publication date's month, when known: a month written without a year after it
     /// (`11月` in an article of March) is of the year before.
     pub month: Option<u32>,
+    /// The year an article that writes no year sets in its lead (`今年以来，…`, `1-4月份，…`):
+    /// a short news report speaks of that time throughout.
+    pub frame: Option<i32>,
 }
 
 impl DocTime {
@@ -320,7 +323,21 @@ impl DocTime {
             present,
             headline,
             month,
+            frame: None,
         }
+    }
+
+    /// This time with the frame the lead of `text` sets, when `text` writes no year at all.
+    pub fn framed_by(self, text: &str) -> DocTime {
+        if years(text).next().is_some() {
+            return self;
+        }
+        let lead = text.split('\n').filter(|p| !p.trim().is_empty()).take(2);
+        let frame = lead
+            .flat_map(|p| relative_years(p, self.present).chain(months(p, self)))
+            .min_by_key(|(i, _)| *i)
+            .map(|(_, y)| y);
+        DocTime { frame, ..self }
     }
 }
 
@@ -424,7 +441,8 @@ pub fn year(text: &str, at: Range<usize>, around: &Around, time: DocTime) -> Opt
         let present = PRESENT.iter().any(|w| sentence.contains(w));
         return time
             .headline
-            .or_else(|| present.then_some(time.present).flatten());
+            .or_else(|| present.then_some(time.present).flatten())
+            .or(time.frame);
     };
     // `由2017年的62.8%提升到66.7%`: a dated value, a change, then the number. Without a value in
     // between (`2021年，企业增至228家`) the year is the number's own.
@@ -593,5 +611,26 @@ mod tests {
             DocTime::default(),
         );
         assert_eq!(undated, None, "without a publication date nothing is known");
+    }
+
+    #[test]
+    fn a_lead_setting_the_present_frames_an_article_that_writes_no_year() {
+        let time = DocTime::of(Some("2019-06-19"), "");
+        let t = "本报讯 今年以来，园区加大招商力度。\n\n持续发力项目建设。园区新开工项目17个。";
+        let framed = time.framed_by(t);
+        assert_eq!(framed.frame, Some(2019));
+        let at17 = at(t, "17个");
+        assert_eq!(
+            super::year(t, at17.clone(), &Around::of(t, at17), framed),
+            Some(2019)
+        );
+        let t = "今年以来，园区加大招商力度。\n2017年，园区新开工项目17个。\n园区有企业5家。";
+        assert_eq!(
+            time.framed_by(t).frame,
+            None,
+            "an article writing years frames nothing"
+        );
+        let t = "园区加大招商力度。\n\n园区新开工项目17个。\n\n今年以来，园区有企业5家。";
+        assert_eq!(time.framed_by(t).frame, None, "only the lead frames");
     }
 }

@@ -183,7 +183,7 @@ pub fn extract(
         title,
         setting: setting(gaz, title, &mentions, sections),
         mentions,
-        time: DocTime::of(date, title),
+        time: DocTime::of(date, title).framed_by(text),
     };
     let mut out = ArticleFigures::default();
     for part in parts(text, PART) {
