@@ -23,6 +23,9 @@ pub fn ends_clause(c: char) -> bool {
 /// (a flattened table, a hostile file) is cut here, so each lookup costs a bounded amount.
 const REACH: usize = 1536;
 
+/// Separates the items of a list flattened onto one line (`投入与产出 - 研发经费… - 专利…`).
+const BULLET: &str = " - ";
+
 /// The byte range of the span of `text` around `at` bounded by characters satisfying `stop`,
 /// reaching at most [`REACH`] bytes beyond `at` on either side.
 fn bounded(text: &str, at: Range<usize>, stop: impl Fn(char) -> bool) -> Range<usize> {
@@ -37,6 +40,11 @@ fn bounded(text: &str, at: Range<usize>, stop: impl Fn(char) -> bool) -> Range<u
         .char_indices()
         .find(|&(_, c)| stop(c))
         .map_or(hi, |(i, c)| at.end + i + c.len_utf8());
+    // The items of a list flattened onto one line are sentences of their own.
+    let start = text[start..at.start]
+        .rfind(BULLET)
+        .map_or(start, |i| start + i + BULLET.len());
+    let end = text[at.end..end].find(BULLET).map_or(end, |i| at.end + i);
     start..end
 }
 
@@ -63,11 +71,18 @@ pub fn clause(text: &str, at: Range<usize>) -> Range<usize> {
     r.start..end
 }
 
-/// The paragraph holding `at`, without its line break.
+/// The paragraph holding `at`, without its line break; an item of a list flattened onto one
+/// line counts as a paragraph.
 pub fn paragraph(text: &str, at: Range<usize>) -> Range<usize> {
     // Byte searches rather than a char walk: paragraphs can be long and this runs per figure.
-    let start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
+    let head = &text[..at.start];
+    let start = head.rfind('\n').map_or(0, |i| i + 1);
+    let start = head[start..]
+        .rfind(BULLET)
+        .map_or(start, |i| start + i + BULLET.len());
+    let tail = &text[at.end..];
+    let end = tail.find('\n').unwrap_or(tail.len());
+    let end = at.end + tail[..end].find(BULLET).unwrap_or(end);
     start..end.max(start)
 }
 
@@ -582,6 +597,12 @@ mod tests {
         assert_eq!(year(t, at(t, "30家")), Some(2021));
         let t = "编号12021年的记录3家";
         assert_eq!(year(t, at(t, "3家")), None);
+        let t = "投入 - 研发强度从2020年的3.08%提升至2024年的3.46% [2] - 专利拥有量达到29.5件";
+        assert_eq!(
+            year(t, at(t, "29.5件")),
+            None,
+            "a flattened list's items are paragraphs"
+        );
     }
 
     #[test]
