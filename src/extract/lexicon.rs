@@ -1,6 +1,6 @@
 //! Word lists searched in one pass: an Aho-Corasick automaton per list, built once.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// A fixed list of words and an automaton that finds all of them, overlapping, in one pass.
 pub struct WordSet {
@@ -12,10 +12,20 @@ impl WordSet {
     /// Builds the automaton for `words`.
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
         let words: Vec<&'static str> = words.into_iter().collect();
-        WordSet {
-            automaton: AhoCorasick::new(&words).ok(),
-            words,
-        }
+        // A DFA: lists are small and searched once or more per figure, so search speed is what
+        // counts. No prefilter: in Chinese text the bytes a prefilter looks for are everywhere,
+        // and it only adds work to each step.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&words)
+            .ok();
+        WordSet { automaton, words }
+    }
+
+    /// Whether `s` contains any word of the list.
+    pub fn any_in(&self, s: &str) -> bool {
+        self.automaton.as_ref().is_some_and(|ac| ac.is_match(s))
     }
 
     /// Every occurrence in `s` of every word, overlapping: `(word index, byte range)`.
@@ -27,6 +37,26 @@ impl WordSet {
             .iter()
             .flat_map(move |ac| ac.find_overlapping_iter(s))
             .map(|m| (m.pattern().as_usize(), m.range()))
+    }
+
+    /// `s` with every occurrence of each word removed, one word after the other in list order,
+    /// exactly as `s.replace(w1, "").replace(w2, "")…` would: a removal can join text into a
+    /// later word, which then goes too. Words that do not occur cost nothing.
+    pub fn remove_in_order(&self, s: &str) -> String {
+        let mut out = s.to_string();
+        let mut from = 0;
+        // The first word, at or after `from` in list order, that occurs in the text as it is
+        // now; the words before it would leave the text unchanged.
+        while let Some(k) = self
+            .find_all(&out)
+            .map(|(k, _)| k)
+            .filter(|&k| k >= from)
+            .min()
+        {
+            out = out.replace(self.words[k], "");
+            from = k + 1;
+        }
+        out
     }
 
     /// The words of the list.
@@ -48,5 +78,30 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.contains(&("有效", 6..12)));
+        assert!(set.any_in("所有"));
+        assert!(!set.any_in("没"));
+        assert!(!set.any_in(""));
+    }
+
+    #[test]
+    fn removes_words_as_successive_replaces_do() {
+        let words = ["新签约", "签约", "的", "企业", "新", "区"];
+        let set = WordSet::new(words);
+        for s in [
+            "新签约企业",
+            "新的签约",
+            "签新约",
+            "企新业",
+            "全区企业的",
+            "",
+            "生物医药",
+            "新新签约约",
+        ] {
+            let mut want = s.to_string();
+            for w in words {
+                want = want.replace(w, "");
+            }
+            assert_eq!(set.remove_in_order(s), want, "{s}");
+        }
     }
 }
