@@ -1,6 +1,57 @@
 //! Word lists searched in one pass: an Aho-Corasick automaton per list, built once.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+
+/// Leftmost-longest matching of a large fixed list (division names, zone names) over whole
+/// articles. A character-wise double-array automaton: it steps once per character rather than
+/// per byte, which in Chinese text is a third of the steps, and builds in a fraction of the time
+/// a byte DFA takes.
+pub struct Longest {
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+}
+
+impl std::fmt::Debug for Longest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Longest").finish_non_exhaustive()
+    }
+}
+
+impl Longest {
+    /// Builds the automaton for `words`. A word listed twice is found as its first listing;
+    /// empty words are never found.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut first: HashMap<&str, u32> = HashMap::new();
+        let mut patterns: Vec<(&str, u32)> = Vec::new();
+        for (i, w) in words.into_iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            if !w.is_empty() && !first.contains_key(w) {
+                first.insert(w, i);
+                patterns.push((w, i));
+            }
+        }
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build_with_values(patterns)
+            .ok();
+        Longest { automaton }
+    }
+
+    /// Non-overlapping matches in `text`, leftmost first and at each place the longest: the
+    /// word's index in the list and its byte range.
+    pub fn find_iter<'s>(
+        &'s self,
+        text: &'s str,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + 's {
+        self.automaton
+            .iter()
+            .flat_map(move |ac| ac.leftmost_find_iter(text))
+            .map(|m| (m.value() as usize, m.start()..m.end()))
+    }
+}
 
 /// A fixed list of words and an automaton that finds all of them, overlapping, in one pass.
 pub struct WordSet {
@@ -81,6 +132,14 @@ mod tests {
         assert!(set.any_in("所有"));
         assert!(!set.any_in("没"));
         assert!(!set.any_in(""));
+    }
+
+    #[test]
+    fn longest_matches_leftmost_and_longest_first() {
+        let set = Longest::new(["成都", "成都高新区", "高新区", "都高", "成都"]);
+        let found: Vec<_> = set.find_iter("在成都高新区和成都").collect();
+        assert_eq!(found, [(1, 3..18), (0, 21..27)]);
+        assert_eq!(Longest::new([]).find_iter("成都").count(), 0);
     }
 
     #[test]
