@@ -102,7 +102,7 @@ pub(crate) const FOLLOW_BLOCK: &[&str] = &[
 /// Whether `rest` starts with a school's name ending (`工业大学`, `理工学院`): the place name
 /// before it is part of the school's name.
 fn names_school(rest: &str) -> bool {
-    let head: String = rest.chars().take(6).collect();
+    let head = &rest[..rest.char_indices().nth(6).map_or(rest.len(), |(i, _)| i)];
     ["大学", "学院"].iter().any(|s| {
         head.find(s).is_some_and(|i| {
             head.get(..i)
