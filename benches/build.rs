@@ -31,6 +31,11 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
 }
 
 fn extraction(c: &mut Criterion) {
+    // One core, whatever the machine: extraction of a long article would otherwise spread its
+    // parts over the thread pool.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build_global();
     let gaz = Gazetteer::bundled();
     let seeds = seeds();
     let per_round: usize = seeds.iter().map(|(_, b)| b.len()).sum();

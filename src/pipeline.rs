@@ -112,13 +112,10 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Decodes, splits and extracts one file's bytes; `source` names it in the dataset and errors.
+/// Decodes, splits and extracts one file's bytes, on the calling thread; `source` names it in the
+/// dataset and errors.
 pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<ExtractedFile> {
-    let articles = corpus::read(source, bytes)
-        .map_err(|reason| Error::Decode {
-            path: PathBuf::from(source),
-            reason,
-        })?
+    let articles = read_articles(source, bytes)?
         .into_iter()
         .map(|a| {
             let found = figures::extract(gaz, &a.title, &a.section, &a.text, a.date.as_deref());
@@ -128,6 +125,14 @@ pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<Extra
     Ok(ExtractedFile {
         source: source.to_string(),
         articles,
+    })
+}
+
+/// Decodes and splits one file's bytes into its articles.
+fn read_articles(source: &str, bytes: &[u8]) -> Result<Vec<RawArticle>> {
+    corpus::read(source, bytes).map_err(|reason| Error::Decode {
+        path: PathBuf::from(source),
+        reason,
     })
 }
 
@@ -160,19 +165,47 @@ fn extract_all(
     progress: bool,
     limit: Limit,
 ) -> (Vec<ExtractedFile>, Vec<Error>) {
-    let gaz = Gazetteer::bundled();
     let bar = (progress && files.len() >= 20 && std::io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(files.len() as u64));
     let cwd = std::env::current_dir().ok();
-    let results: Vec<Result<ExtractedFile>> = files
-        .par_iter()
-        .map(|path| {
-            let bytes = limits::read_capped(path, limit)?;
-            let r = extract_file(gaz, &source_name(path, cwd.as_deref()), &bytes);
+    // Reading and splitting need no gazetteer: the place automata, a one-off cost of tens of
+    // milliseconds, are built meanwhile on one thread while the others read.
+    let (gaz, read): (_, Vec<Result<(String, Vec<RawArticle>)>>) = rayon::join(
+        || {
+            let gaz = Gazetteer::bundled();
+            figures::prepare(gaz);
+            gaz
+        },
+        || {
+            files
+                .par_iter()
+                .map(|path| {
+                    let bytes = limits::read_capped(path, limit)?;
+                    let source = source_name(path, cwd.as_deref());
+                    let articles = read_articles(&source, &bytes)?;
+                    Ok((source, articles))
+                })
+                .collect()
+        },
+    );
+    // Articles of one file are extracted in parallel too: a page of many stories, or one huge
+    // file, does not hold up the rest. Collecting keeps input order.
+    let results: Vec<Result<ExtractedFile>> = read
+        .into_par_iter()
+        .map(|r| {
+            let (source, articles) = r?;
+            let articles = articles
+                .into_par_iter()
+                .map(|a| {
+                    let found =
+                        figures::extract(gaz, &a.title, &a.section, &a.text, a.date.as_deref());
+                    (a, found)
+                })
+                .collect();
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            r
+            Ok(ExtractedFile { source, articles })
         })
         .collect();
     if let Some(b) = bar {
@@ -209,9 +242,15 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .map(|f| f.source.clone())
         .collect();
     let ds = assemble(&extracted, Gazetteer::bundled());
-    // Never write what the app would refuse to open.
-    crate::dataset::validate(&ds, &opts.output)?;
-    write_atomic(&opts.output, &ds)?;
+    // Never write what the app would refuse to open. Checking and serialising only read the
+    // dataset, so they run side by side.
+    let (checked, json) = rayon::join(
+        || crate::dataset::validate(&ds, &opts.output),
+        || to_json(&ds),
+    );
+    checked?;
+    let json = json.map_err(|e| Error::io(&opts.output, std::io::Error::other(e)))?;
+    output::write_json_atomic(&opts.output, &json)?;
     let mut summary = Summary::of(&ds, scanned.files.len(), empty);
     summary.skipped = scanned.skipped;
     Ok(summary)

@@ -101,7 +101,8 @@ pub(crate) fn classify(text: &str) -> Page {
         }
         let line = web::strip_citations(line);
         let line = line.as_ref();
-        let date = web_date(line);
+        // Only furniture lines carry a page date; most lines are not, so it is read on demand.
+        let mut date: Option<Option<String>> = None;
         for (k, pre) in first_pass(line).into_iter().enumerate() {
             markdown |= matches!(pre, Pre::Heading(..));
             let text = match &pre {
@@ -112,7 +113,7 @@ pub(crate) fn classify(text: &str) -> Page {
             let blanks_before = if k == 0 { blanks_before } else { 0 };
             let lead_space = k == 0 && line.starts_with(char::is_whitespace);
             let date = match pre {
-                Pre::Final(Line::Furniture) => date.clone(),
+                Pre::Final(Line::Furniture) => date.get_or_insert_with(|| web_date(line)).clone(),
                 _ => None,
             };
             raws.push(Raw {

@@ -191,10 +191,16 @@ pub fn dateline(line: &str) -> Option<String> {
     if t.len() > 320 || t.chars().count() > 80 {
         return None;
     }
-    let t = ascii_digits(t);
-    if t.contains(['。', '，', '；', '！', '？', '、']) {
+    // Checked before the digits are normalised, which leaves these alone: most lines are prose
+    // and stop here, or have no digit a date could start with.
+    if t.contains(['。', '，', '；', '！', '？', '、'])
+        || !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         return None;
     }
+    let t = ascii_digits(t);
     let found = find_date(&t)?;
     let before = &t[..found.start];
     let after = skip_time(&t[found.end..]);

@@ -141,6 +141,10 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     {
         return true;
     }
+    // One word (most lines): only a section label.
+    if !t.contains(char::is_whitespace) {
+        return is_section_label(t);
+    }
     let tokens: Vec<&str> = t.split_whitespace().collect();
     if tokens.len() >= 2 && tokens.iter().all(|tok| *tok == tokens[0]) {
         return true;
@@ -352,6 +356,10 @@ pub(crate) fn is_name_line(line: &str) -> bool {
     // At most six names of four characters and a credit: body lines are rejected without
     // splitting them.
     if line.len() > 100 {
+        return false;
+    }
+    // One word of more than four characters is no name (most body lines).
+    if !line.contains(char::is_whitespace) && line.chars().nth(4).is_some() {
         return false;
     }
     let mut tokens: Vec<&str> = line.split_whitespace().collect();

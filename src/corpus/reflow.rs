@@ -130,15 +130,20 @@ fn paragraph_ends(lines: &[BodyLine], layout: Layout) -> Vec<bool> {
 fn column_width(lines: &[BodyLine], widths: &[usize], i: usize) -> usize {
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(lines.len());
-    let mut near: Vec<usize> = (lo..hi)
-        .filter(|&j| j != i && !lines[j].heading)
-        .map(|j| widths[j])
-        .collect();
+    // On the stack: this runs for every line of every page.
+    let mut buf = [0usize; 2 * WINDOW];
+    let mut n = 0;
+    for j in (lo..hi).filter(|&j| j != i && !lines[j].heading) {
+        buf[n] = widths[j];
+        n += 1;
+    }
+    let near = &mut buf[..n];
     if near.is_empty() {
         return widths[i];
     }
-    near.sort_unstable();
-    near[(near.len() * 3 / 4).min(near.len() - 1)]
+    // The upper quartile: the value a full sort would put there.
+    let k = (near.len() * 3 / 4).min(near.len() - 1);
+    *near.select_nth_unstable(k).1
 }
 
 #[cfg(test)]

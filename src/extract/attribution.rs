@@ -144,9 +144,11 @@ fn is_org(text: &str, m: &Mention, book_titles: &[Range<usize>]) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .take(8)
         .collect();
-    if ORG_HEADS
-        .iter()
-        .any(|h| word.find(h).is_some_and(|i| word[..i].chars().count() <= 4))
+    // Some occurrence within the first five characters (so also the first one).
+    static HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS.iter().copied()));
+    if HEADS
+        .find_all(&word)
+        .any(|(_, r)| word[..r.start].chars().count() <= 4)
     {
         return true;
     }

@@ -204,14 +204,16 @@ pub fn modality(text: &str, at: Range<usize>, around: &Around) -> Modality {
     static FORECASTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FORECAST.iter().copied()));
     static TARGETS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TARGET.iter().copied()));
     let lead = &text[around.sentence.start..at.start];
-    if FORECASTS.find_all(lead).next().is_some() {
+    if FORECASTS.any_in(lead) {
         return Modality::Forecast;
     }
-    if TARGETS.find_all(lead).next().is_some() {
+    if TARGETS.any_in(lead) {
         return Modality::Target;
     }
     let lead = &text[around.clause.start..at.start];
-    if CLAUSE_TARGET.iter().any(|w| aims(lead, w)) {
+    static CLAUSE_TARGETS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(CLAUSE_TARGET.iter().copied()));
+    if CLAUSE_TARGETS.any_in(lead) && CLAUSE_TARGET.iter().any(|w| aims(lead, w)) {
         return Modality::Target;
     }
     Modality::Actual
@@ -244,11 +246,12 @@ fn aims(lead: &str, word: &str) -> bool {
 fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     text.match_indices('年').filter_map(move |(i, _)| {
         let head = text[..i].trim_end();
-        let digits: String = head.chars().rev().take(4).collect();
-        if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        // Four ASCII digits: bytes that are never part of a wider character.
+        let start = head.len().checked_sub(4)?;
+        let digits = head.get(start..)?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let start = head.len() - 4;
         let before = head[..start].chars().next_back();
         // Part of a longer number, or the end of a range (`2022-2024年`).
         if before.is_some_and(|c| c.is_ascii_digit() || "-–—~～".contains(c)) {
@@ -259,7 +262,7 @@ fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
         if open.is_some_and(|o| head[..start].rfind('》').is_none_or(|c| c < o)) {
             return None;
         }
-        let y: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        let y: i32 = digits.parse().ok()?;
         (1949..=2100).contains(&y).then_some((start, y))
     })
 }
@@ -374,9 +377,14 @@ const PRESENT: &[&str] = &["目前", "当前", "如今", "现有", "现已", "�
 
 /// Relative year words in `text`, resolved against `present`, with their byte offsets.
 fn relative_years(text: &str, present: Option<i32>) -> impl Iterator<Item = (usize, i32)> + '_ {
-    RELATIVE_YEARS.iter().flat_map(move |&(w, d)| {
-        text.match_indices(w)
-            .filter_map(move |(i, _)| present.map(|p| (i, p + d)))
+    // One pass for all the words; none of them contains another, so every occurrence is found
+    // as by a search for each word alone.
+    static WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(RELATIVE_YEARS.iter().map(|(w, _)| *w)));
+    present.into_iter().flat_map(move |p| {
+        WORDS
+            .find_all(text)
+            .map(move |(k, r)| (r.start, p + RELATIVE_YEARS[k].1))
     })
 }
 
@@ -453,7 +461,9 @@ pub fn year(text: &str, at: Range<usize>, around: &Around, time: DocTime) -> Opt
     let found = nearest(s.start).or_else(|| (!own_time).then(|| nearest(p.start)).flatten());
     let Some((end, y)) = found else {
         let sentence = &text[s.start..at.start];
-        let present = PRESENT.iter().any(|w| sentence.contains(w));
+        static PRESENT_W: LazyLock<WordSet> =
+            LazyLock::new(|| WordSet::new(PRESENT.iter().copied()));
+        let present = PRESENT_W.any_in(sentence);
         return time
             .headline
             .or_else(|| present.then_some(time.present).flatten())
@@ -462,10 +472,13 @@ pub fn year(text: &str, at: Range<usize>, around: &Around, time: DocTime) -> Opt
     // `由2017年的62.8%提升到66.7%`: a dated value, a change, then the number. Without a value in
     // between (`2021年，企业增至228家`) the year is the number's own.
     let between = &text[end.min(at.start)..at.start];
-    let changed_from_dated = CHANGE_VERBS.iter().any(|w| {
-        between
-            .find(w)
-            .is_some_and(|v| between[..v].chars().any(|c| c.is_ascii_digit()))
+    // Each verb's first occurrence decides for that verb.
+    static CHANGES: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(CHANGE_VERBS.iter().copied()));
+    let mut seen = [false; CHANGE_VERBS.len()];
+    let changed_from_dated = CHANGES.find_all(between).any(|(k, r)| {
+        !std::mem::replace(&mut seen[k], true)
+            && between[..r.start].chars().any(|c| c.is_ascii_digit())
     });
     (!changed_from_dated).then_some(y)
 }

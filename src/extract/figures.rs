@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::attribution::Context;
 use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
@@ -169,6 +171,12 @@ pub struct ArticleFigures {
 /// a few thousand characters, far below this, and are read whole.
 const PART: usize = 32 * 1024;
 
+/// Builds what extraction with `gaz` builds on first use (the place automata), so that a caller
+/// can do it while other work goes on.
+pub fn prepare(gaz: &Gazetteer) {
+    super::places::prepare(gaz);
+}
+
 /// Extracts the figures of one article, published on `date` (`2021-03-01`) when known, filed
 /// under the breadcrumb `sections` when it came from a web page.
 pub fn extract(
@@ -185,9 +193,22 @@ pub fn extract(
         mentions,
         time: DocTime::of(date, title).framed_by(text),
     };
+    let parts = parts(text, PART);
+    // Parts are independent: a long article is read in parallel, and the parts' figures are
+    // joined in text order whatever finished first.
+    let found: Vec<ArticleFigures> = if parts.len() > 1 {
+        parts
+            .par_iter()
+            .map(|p| extract_part(gaz, &text[p.clone()], &head))
+            .collect()
+    } else {
+        parts
+            .iter()
+            .map(|p| extract_part(gaz, &text[p.clone()], &head))
+            .collect()
+    };
     let mut out = ArticleFigures::default();
-    for part in parts(text, PART) {
-        let found = extract_part(gaz, &text[part.clone()], &head);
+    for (part, found) in parts.into_iter().zip(found) {
         let shift = |r: Range<usize>| r.start + part.start..r.end + part.start;
         out.drafts.extend(found.drafts.into_iter().map(|mut d| {
             d.range = shift(d.range);

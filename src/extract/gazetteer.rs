@@ -209,9 +209,33 @@ impl Gazetteer {
         out
     }
 
+    /// Whether `f` holds for one of `code`'s enclosing divisions, tried nearest first, as
+    /// [`Gazetteer::ancestors`] lists them; without allocating, as this runs per mention.
+    fn any_ancestor(&self, code: u32, mut f: impl FnMut(u32) -> bool) -> bool {
+        let mut seen = [0u32; 8];
+        let mut n = 0;
+        let mut cur = self.get(code).and_then(|d| d.parent);
+        while let Some(c) = cur {
+            if seen[..n].contains(&c) {
+                return false;
+            }
+            if f(c) {
+                return true;
+            }
+            if n == seen.len() {
+                // Deeper than any real table: the general walk does the rest.
+                return self.ancestors(code).into_iter().skip(n + 1).any(f);
+            }
+            seen[n] = c;
+            n += 1;
+            cur = self.get(c).and_then(|d| d.parent);
+        }
+        false
+    }
+
     /// Whether `ancestor` encloses `code` (strictly).
     pub fn is_ancestor(&self, ancestor: u32, code: u32) -> bool {
-        self.ancestors(code).contains(&ancestor)
+        self.any_ancestor(code, |c| c == ancestor)
     }
 
     /// The prefecture-level city a division lies in, itself if it is one; a municipality for
@@ -221,19 +245,32 @@ impl Gazetteer {
         if is_municipality(code) {
             return Some(code);
         }
-        std::iter::once(code)
-            .chain(self.ancestors(code))
-            .find(|&c| {
-                is_municipality(c) || self.get(c).is_some_and(|d| d.kind == RegionKind::City)
-            })
-            .filter(|_| d.kind != RegionKind::Province)
+        let is_city =
+            |c: u32| is_municipality(c) || self.get(c).is_some_and(|d| d.kind == RegionKind::City);
+        let mut found = None;
+        if is_city(code) {
+            found = Some(code);
+        } else {
+            self.any_ancestor(code, |c| {
+                found = Some(c).filter(|&c| is_city(c));
+                found.is_some()
+            });
+        }
+        found.filter(|_| d.kind != RegionKind::Province)
     }
 
     /// The province-level division a division lies in, itself if it is one.
     pub fn province_of(&self, code: u32) -> Option<u32> {
-        std::iter::once(code)
-            .chain(self.ancestors(code))
-            .find(|&c| self.get(c).is_some_and(|d| d.kind == RegionKind::Province))
+        let is_province = |c: u32| self.get(c).is_some_and(|d| d.kind == RegionKind::Province);
+        if is_province(code) {
+            return Some(code);
+        }
+        let mut found = None;
+        self.any_ancestor(code, |c| {
+            found = Some(c).filter(|&c| is_province(c));
+            found.is_some()
+        });
+        found
     }
 }
 

@@ -106,7 +106,31 @@ const MODIFIERS: &[&str] = &[
 
 /// Characters that cannot end a label.
 fn is_trim(c: char) -> bool {
-    c.is_whitespace() || "，、。；：“”\"'‘’（）()《》—…·,.".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '，' | '、'
+                | '。'
+                | '；'
+                | '：'
+                | '“'
+                | '”'
+                | '"'
+                | '\''
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '《'
+                | '》'
+                | '—'
+                | '…'
+                | '·'
+                | ','
+                | '.'
+        )
 }
 
 fn strip_links(mut s: &str) -> &str {

@@ -49,7 +49,7 @@ fn set(words: &'static [&'static str]) -> WordSet {
 }
 
 fn contains_any(set: &WordSet, s: &str) -> bool {
-    set.find_all(s).next().is_some()
+    set.any_in(s)
 }
 
 /// The text around a figure that its meaning is read from.
@@ -109,11 +109,8 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
     let subj = subject_of.unwrap_or_else(|| subject(label));
     let Some((metric, start)) = metrics::metric_at(subj, unit, measure) else {
         // The label may name the list itself (`高新区中的排名`) but no indicator.
-        let mut unlisted = label.to_string();
-        for c in REGION_CLASSES {
-            unlisted = unlisted.replace(c, "");
-        }
-        let bare = is_bare(&unlisted);
+        static CLASS: LazyLock<WordSet> = LazyLock::new(|| set(REGION_CLASSES));
+        let bare = is_bare(&CLASS.remove_in_order(label));
         return standing(text, sentence, at.start, measure)
             .filter(|_| bare)
             .unwrap_or(none);

@@ -113,6 +113,11 @@ fn with_matcher<R>(gaz: &Gazetteer, f: impl FnOnce(&Matcher) -> R) -> Option<R> 
     }
 }
 
+/// Builds the automata for `gaz` if it is the bundled table (others are built per call).
+pub fn prepare(gaz: &Gazetteer) {
+    with_matcher(gaz, |_| ());
+}
+
 /// Whether a county-level match can stand without support from the rest of the article: only
 /// full names of three characters or more (`金牛区`, not `金牛`, `和县`).
 fn stands_alone(gaz: &Gazetteer, code: u32, surface: &str, full: bool) -> bool {

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::dataset::{Article, Dataset, Figure, Region, RegionKind, SCHEMA_VERSION};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::metrics;
@@ -137,45 +139,23 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
         gaz,
         out: BTreeMap::new(),
     };
+    let stems = article_stems(files);
+    // Each file's articles and figures are built in parallel; regions are collected afterwards,
+    // in the same order, by one thread.
+    let built: Vec<(Vec<Article>, Vec<Figure>)> = files
+        .par_iter()
+        .zip(&stems)
+        .map(|(file, stem)| file_records(file, stem))
+        .collect();
     let mut articles = Vec::new();
     let mut figures = Vec::new();
-    let stems = article_stems(files);
-    for (file, stem) in files.iter().zip(&stems) {
-        for (i, (raw, found)) in file.articles.iter().enumerate() {
-            let id = format!("{stem}#{i}");
-            let text = &raw.text;
-            // Byte → char offsets, walking forward once: drafts come in text order.
-            let chars = CharIndex::new(text);
-            for d in &found.drafts {
-                let region = d.place.as_ref().map(|p| regions.place(p));
-                let start = chars.of(d.range.start);
-                figures.push(Figure {
-                    id: format!("{id}@{start}"),
-                    article: id.clone(),
-                    region,
-                    label: d.label.clone(),
-                    metric: d.metric.map(str::to_string),
-                    measure: d.measure,
-                    scope: d.scope.clone(),
-                    value: d.value,
-                    unit: d.unit.clone(),
-                    raw: d.raw.clone(),
-                    qualifier: d.qualifier,
-                    modality: d.modality,
-                    year: d.year,
-                    span: [start, chars.of(d.range.end)],
-                    sentence: [chars.of(d.sentence.start), chars.of(d.sentence.end)],
-                });
-            }
-            articles.push(Article {
-                id,
-                source: file.source.clone(),
-                title: raw.title.clone(),
-                byline: raw.byline.clone(),
-                text: text.clone(),
-                date: raw.date.clone(),
-            });
+    for ((a, mut f), file) in built.into_iter().zip(files) {
+        let drafts = file.articles.iter().flat_map(|(_, found)| &found.drafts);
+        for (figure, d) in f.iter_mut().zip(drafts) {
+            figure.region = d.place.as_ref().map(|p| regions.place(p));
         }
+        articles.extend(a);
+        figures.extend(f);
     }
     // Every spelling under which any article names a region becomes one of its aliases. Regions
     // are all known by now, so the aliases do not depend on the order of the articles.
@@ -191,6 +171,47 @@ pub fn assemble(files: &[ExtractedFile], gaz: &Gazetteer) -> Dataset {
         metrics: metrics::vocabulary(),
         figures,
     }
+}
+
+/// One file's articles and figures (figures without their region yet).
+fn file_records(file: &ExtractedFile, stem: &str) -> (Vec<Article>, Vec<Figure>) {
+    let mut articles = Vec::new();
+    let mut figures = Vec::new();
+    for (i, (raw, found)) in file.articles.iter().enumerate() {
+        let id = format!("{stem}#{i}");
+        let text = &raw.text;
+        // Byte → char offsets, walking forward once: drafts come in text order.
+        let chars = CharIndex::new(text);
+        for d in &found.drafts {
+            let start = chars.of(d.range.start);
+            figures.push(Figure {
+                id: format!("{id}@{start}"),
+                article: id.clone(),
+                region: None,
+                label: d.label.clone(),
+                metric: d.metric.map(str::to_string),
+                measure: d.measure,
+                scope: d.scope.clone(),
+                value: d.value,
+                unit: d.unit.clone(),
+                raw: d.raw.clone(),
+                qualifier: d.qualifier,
+                modality: d.modality,
+                year: d.year,
+                span: [start, chars.of(d.range.end)],
+                sentence: [chars.of(d.sentence.start), chars.of(d.sentence.end)],
+            });
+        }
+        articles.push(Article {
+            id,
+            source: file.source.clone(),
+            title: raw.title.clone(),
+            byline: raw.byline.clone(),
+            text: text.clone(),
+            date: raw.date.clone(),
+        });
+    }
+    (articles, figures)
 }
 
 /// The id stem of each file's articles: the whole source path, so `a/x.txt` and `b/x.txt`

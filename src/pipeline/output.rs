@@ -278,8 +278,13 @@ const CHUNK: usize = 1 << 20;
 /// the target); the replaced file's permissions are kept. SIGTERM, SIGINT and SIGHUP during
 /// the write remove the temp file before ending the process.
 pub fn write_atomic(output: &Path, ds: &Dataset) -> Result<()> {
-    let target = target(output)?;
     let json = to_json(ds).map_err(|e| Error::io(output, std::io::Error::other(e)))?;
+    write_json_atomic(output, &json)
+}
+
+/// Writes a dataset already serialised by [`to_json`], as [`write_atomic`] does.
+pub(crate) fn write_json_atomic(output: &Path, json: &str) -> Result<()> {
+    let target = target(output)?;
     let dir = folder(&target.path);
     std::fs::create_dir_all(&dir).map_err(|e| folder_error(&dir, e))?;
     clear_stale(&target.path);

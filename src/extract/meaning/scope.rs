@@ -254,14 +254,12 @@ fn scope_of(metric: &MetricDef, modifier: &str) -> Option<String> {
         rest = rest.replace("规模以上", "").replace("规上", "");
     }
     // Longest first, so `新签约` goes before `签约` leaves a stray `新`.
-    static LONGEST_FIRST: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    static LONGEST_FIRST: LazyLock<WordSet> = LazyLock::new(|| {
         let mut words = WHOLE.to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        words
+        WordSet::new(words)
     });
-    for w in LONGEST_FIRST.iter() {
-        rest = rest.replace(w, "");
-    }
+    let rest = LONGEST_FIRST.remove_in_order(&rest);
     if rest.chars().all(|c| !c.is_alphanumeric()) {
         None
     } else {

@@ -40,9 +40,13 @@ impl<'g> Context<'g> {
 
     /// Records a mention of `code` at byte `pos`.
     pub fn add(&mut self, pos: usize, code: u32) {
-        self.mentioned.insert(code);
-        self.mentioned.extend(self.gaz.ancestors(code));
         self.anchors.insert((pos, code));
+        // A code already known came with its ancestors, and its province is theirs (provinces
+        // have no parent): nothing more to record.
+        if !self.mentioned.insert(code) {
+            return;
+        }
+        self.mentioned.extend(self.gaz.ancestors(code));
         self.provinces.extend(self.gaz.province_of(code));
     }
 

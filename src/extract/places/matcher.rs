@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use super::zones::ZoneMatcher;
 use crate::extract::gazetteer::Gazetteer;
+use crate::extract::lexicon::Longest;
 
 /// Park suffixes as written → the short suffix of the canonical park name. `国家` spellings are
 /// listed so that `成都国家高新区` reads as `成都` + one suffix.
@@ -103,7 +102,7 @@ pub(crate) const FOLLOW_BLOCK: &[&str] = &[
 /// Whether `rest` starts with a school's name ending (`工业大学`, `理工学院`): the place name
 /// before it is part of the school's name.
 fn names_school(rest: &str) -> bool {
-    let head: String = rest.chars().take(6).collect();
+    let head = &rest[..rest.char_indices().nth(6).map_or(rest.len(), |(i, _)| i)];
     ["大学", "学院"].iter().any(|s| {
         head.find(s).is_some_and(|i| {
             head.get(..i)
@@ -136,7 +135,7 @@ pub(crate) struct Token {
 /// The compiled automaton and what each pattern means.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    ac: Longest,
     pats: Vec<Pat>,
     /// Listed zone names, matched apart: `成都高新区` must stay `成都` + `高新区` for the park rules.
     pub zones: ZoneMatcher,
@@ -174,15 +173,8 @@ impl Matcher {
         for (s, canon) in SUFFIXES {
             add(s, Pat::Suffix(canon));
         }
-        // A DFA: the table is built once per process and every article is searched with it, so
-        // search speed matters more than the few megabytes it takes.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&strings)
-            .ok()?;
         Some(Matcher {
-            ac,
+            ac: Longest::new(strings.iter().map(String::as_str)),
             pats,
             zones: ZoneMatcher::new(gaz),
         })
@@ -198,11 +190,11 @@ impl Matcher {
     /// and blocked phrases removed.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
+        for (pat, r) in self.ac.find_iter(text) {
             let t = Token {
-                start: m.start(),
-                end: m.end(),
-                pat: m.pattern().as_usize(),
+                start: r.start,
+                end: r.end,
+                pat,
             };
             match self.pat(&t) {
                 Pat::Blocked => continue,

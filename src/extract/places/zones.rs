@@ -3,14 +3,13 @@
 //! placed under the park they belong to.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 use super::matcher::FOLLOW_BLOCK;
 use super::parks::{ParkHit, is_cjk};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::gazetteer::zones::{Zone, ZoneKind, Zones};
+use crate::extract::lexicon::Longest;
 
 /// Words for a part of a zone: right after a park (`江北新区直管区`) or standing for a part of the
 /// park the passage is about (`核心园区累计新增企业`).
@@ -26,7 +25,7 @@ pub(crate) struct ZoneHit {
 /// An automaton over the zones' names that text can carry.
 #[derive(Debug)]
 pub(crate) struct ZoneMatcher {
-    ac: Option<AhoCorasick>,
+    ac: Longest,
     zones: Vec<&'static Zone>,
 }
 
@@ -59,25 +58,17 @@ impl ZoneMatcher {
                 zones.push(zone);
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&strings)
-            .ok();
-        ZoneMatcher { ac, zones }
+        ZoneMatcher {
+            ac: Longest::new(strings),
+            zones,
+        }
     }
 
     /// Listed names in `text`, leftmost-longest.
     pub fn hits(&self, text: &str) -> Vec<ZoneHit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        ac.find_iter(text)
-            .filter_map(|m| {
-                self.zones.get(m.pattern().as_usize()).map(|zone| ZoneHit {
-                    range: m.start()..m.end(),
-                    zone,
-                })
-            })
+        self.ac
+            .find_iter(text)
+            .filter_map(|(k, range)| self.zones.get(k).map(|&zone| ZoneHit { range, zone }))
             .collect()
     }
 }
@@ -243,20 +234,10 @@ fn clause_start(text: &str, pos: usize) -> bool {
 /// Sub-area words that start a clause (`，核心园区累计`), not those inside a phrase (`打造核心区`,
 /// `核心区域`), in text order.
 fn bare_subareas(text: &str) -> Vec<Range<usize>> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let Some(ac) = AC
-        .get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(SUBAREAS)
-                .ok()
-        })
-        .as_ref()
-    else {
-        return Vec::new();
-    };
-    ac.find_iter(text)
-        .map(|m| m.start()..m.end())
+    static WORDS: LazyLock<Longest> = LazyLock::new(|| Longest::new(SUBAREAS.iter().copied()));
+    WORDS
+        .find_iter(text)
+        .map(|(_, r)| r)
         .filter(|r| clause_start(text, r.start))
         .filter(|r| !text.get(r.end..).is_some_and(|s| s.starts_with('域')))
         .collect()

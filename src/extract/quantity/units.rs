@@ -1,6 +1,8 @@
 //! The unit lexicon: measure words, currencies and physical units that may follow a number, and
 //! the time words that make a number a date, a duration or an age instead.
 
+use std::sync::LazyLock;
+
 /// What a unit word makes of the number before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -223,10 +225,22 @@ const LATIN_UNITS: &[&str] = &[
 
 /// The unit word at the start of `s`, longest first.
 pub(super) fn unit_at(s: &str) -> Option<&'static Unit> {
+    // The units by their first byte, each group in list order: a lookup compares only the few
+    // that can match.
+    static BY_FIRST: LazyLock<Vec<Vec<&'static Unit>>> = LazyLock::new(|| {
+        let mut v = vec![Vec::new(); 256];
+        for u in UNITS {
+            if let Some(&b) = u.word.as_bytes().first() {
+                v[usize::from(b)].push(u);
+            }
+        }
+        v
+    });
     let first = s.as_bytes().first()?;
-    UNITS
+    BY_FIRST[usize::from(*first)]
         .iter()
-        .find(|u| u.word.as_bytes()[0] == *first && s.starts_with(u.word))
+        .copied()
+        .find(|u| s.starts_with(u.word))
 }
 
 /// A Latin unit at the start of `s` standing as a whole token: its length.
