@@ -52,6 +52,11 @@ pub fn pinyin(s: &str) -> Vec<(String, String)> {
     out
 }
 
+/// What a typed pattern is matched as: trimmed and lowercase.
+pub fn pattern_key(pattern: &str) -> String {
+    pattern.trim().to_lowercase()
+}
+
 /// One string a region can be found by.
 #[derive(Debug, Clone)]
 struct Key {
@@ -150,7 +155,12 @@ impl RegionKeys {
 
     /// The best match of `pattern` over all keys, or `None`.
     pub fn best(&self, matcher: &SkimMatcherV2, pattern: &str) -> Option<Hit> {
-        let pattern = pattern.trim().to_lowercase();
+        self.best_of(matcher, &pattern_key(pattern))
+    }
+
+    /// [`RegionKeys::best`] for a pattern already made a key with [`pattern_key`], so that
+    /// matching it against many names does not remake it for each.
+    pub fn best_of(&self, matcher: &SkimMatcherV2, pattern: &str) -> Option<Hit> {
         if pattern.is_empty() {
             return Some(Hit {
                 score: 0,
@@ -160,7 +170,7 @@ impl RegionKeys {
         }
         let mut best: Option<Hit> = None;
         for key in &self.keys {
-            let Some((score, idx)) = matcher.fuzzy_indices(&key.text, &pattern) else {
+            let Some((score, idx)) = matcher.fuzzy_indices(&key.text, pattern) else {
                 continue;
             };
             if best.as_ref().is_some_and(|b| b.score >= score) {
