@@ -47,6 +47,8 @@ pub struct Index {
     pub figure_conflict: Vec<Option<usize>>,
     /// Where each article's chars start, filled in as sentences are asked for.
     marks: Vec<OnceLock<CharMarks>>,
+    /// Figures about a region on each metric, counted when first asked for.
+    metric_counts: OnceLock<Vec<usize>>,
     region_by_id: HashMap<String, usize>,
     metric_by_id: HashMap<String, usize>,
     primary: HashMap<String, Measure>,
@@ -206,6 +208,7 @@ impl Index {
             .collect();
         Index {
             marks: (0..data.articles.len()).map(|_| OnceLock::new()).collect(),
+            metric_counts: OnceLock::new(),
             parent,
             children,
             roots,
@@ -254,6 +257,23 @@ impl Index {
         let from = self.conflicts.partition_point(|c| c.region < r);
         let to = self.conflicts.partition_point(|c| c.region <= r);
         self.conflicts.get(from..to).unwrap_or_default()
+    }
+
+    /// How many figures about a region each metric of the vocabulary has, in its order.
+    pub fn metric_counts(&self) -> &[usize] {
+        self.metric_counts.get_or_init(|| {
+            let mut by_id: HashMap<&str, usize> = HashMap::default();
+            for f in self.data.figures.iter().filter(|f| f.region.is_some()) {
+                if let Some(m) = f.metric.as_deref() {
+                    *by_id.entry(m).or_default() += 1;
+                }
+            }
+            self.data
+                .metrics
+                .iter()
+                .map(|m| by_id.get(m.id.as_str()).copied().unwrap_or(0))
+                .collect()
+        })
     }
 
     /// Whether figure `f` is part of a conflict.

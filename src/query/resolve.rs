@@ -72,8 +72,8 @@ pub struct Names {
     /// The name and aliases each thing's fuzzy keys are made from.
     sources: Vec<(String, Vec<String>)>,
     fuzzy: OnceLock<Vec<RegionKeys>>,
-    /// Keys compared by edit distance when nothing matches.
-    near: OnceLock<Vec<Vec<String>>>,
+    /// Keys compared by edit distance when nothing matches, as chars.
+    near: OnceLock<Vec<Vec<Vec<char>>>>,
 }
 
 /// Lowercase, without spaces and apostrophes: `Cheng Du` and `cheng'du` are `chengdu`.
@@ -224,9 +224,9 @@ impl Names {
         })
     }
 
-    /// Every thing's keys for typos: each key's full readings, then the key; built on first
-    /// use.
-    fn near(&self) -> &[Vec<String>] {
+    /// Every thing's keys for typos: each key's full readings, then the key, as chars;
+    /// built on first use.
+    fn near(&self) -> &[Vec<Vec<char>>] {
         self.near.get_or_init(|| {
             self.keys
                 .iter()
@@ -241,7 +241,7 @@ impl Names {
                         );
                         near.push(key.clone());
                     }
-                    near
+                    near.into_iter().map(|k| k.chars().collect()).collect()
                 })
                 .collect()
         })
@@ -320,6 +320,10 @@ impl Names {
             let mut best: Option<usize> = None;
             for k in keys {
                 for (t, max) in &tries {
+                    // An edit changes the length by one at most.
+                    if t.len().abs_diff(k.len()) > *max {
+                        continue;
+                    }
                     if let Some(d) = within.distance(t, k, *max) {
                         best = Some(best.map_or(d, |b| b.min(d)));
                     }
@@ -351,7 +355,12 @@ impl Names {
             .near()
             .iter()
             .enumerate()
-            .filter_map(|(i, keys)| Some((keys.iter().map(|k| distance(q, k)).min()?, i)))
+            .filter_map(|(i, keys)| {
+                let d = keys
+                    .iter()
+                    .map(|k| distance(q, &k.iter().collect::<String>()));
+                Some((d.min()?, i))
+            })
             .collect();
         d.sort_unstable();
         d.iter()
@@ -361,26 +370,22 @@ impl Names {
     }
 }
 
-/// [`distance`] when it is at most a bound, for comparing one query with many keys: keys
-/// whose length alone puts them out of reach are passed over, and the buffers are reused.
+/// [`distance`] when it is at most a bound, for comparing one query with many keys: the
+/// buffers are reused, and the comparison stops once a whole row of the table is over the
+/// bound (a row's least entry never falls in the next row, not even by a swap).
 #[derive(Debug, Default)]
 struct Within {
-    b: Vec<char>,
     rows: [Vec<usize>; 3],
 }
 
 impl Within {
     /// The distance between `a` and `b` if it is at most `max`.
-    fn distance(&mut self, a: &[char], b: &str, max: usize) -> Option<usize> {
-        self.b.clear();
-        self.b.extend(b.chars());
-        let b = &self.b;
-        // An edit changes the length by one at most.
+    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
         if a.len().abs_diff(b.len()) > max {
             return None;
         }
         if max == 0 {
-            return (a == &b[..]).then_some(0);
+            return (a == b).then_some(0);
         }
         let [before, prev, cur] = &mut self.rows;
         prev.clear();
@@ -389,6 +394,7 @@ impl Within {
         for (i, ca) in a.iter().enumerate() {
             cur.clear();
             cur.resize(b.len() + 1, i + 1);
+            let mut least = cur[0];
             for (j, cb) in b.iter().enumerate() {
                 let sub = prev[j] + usize::from(ca != cb);
                 let mut d = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
@@ -396,6 +402,10 @@ impl Within {
                     d = d.min(before[j - 1] + 1);
                 }
                 cur[j + 1] = d;
+                least = least.min(d);
+            }
+            if least > max {
+                return None;
             }
             std::mem::swap(before, prev);
             std::mem::swap(prev, cur);
