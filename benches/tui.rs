@@ -1,6 +1,11 @@
-//! App responsiveness: time to first frame from embedded JSON, and filter + redraw per
-//! keystroke, on the bundled dataset, the test fixture and a synthetic dataset 100× larger.
+//! App responsiveness: time to first frame from embedded JSON, filter + redraw per keystroke
+//! and opening the metric picker, on the bundled dataset, the test fixture and synthetic
+//! datasets 100× and 500× larger (the 500× one loaded from a file, as `gaoxin --data` does).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and benches fail loudly
+
+#[path = "support/scaled.rs"]
+mod support;
+use support::scaled;
 
 use std::hint::black_box;
 
@@ -12,59 +17,12 @@ use gaoxin::tui::keymap::Action;
 use gaoxin::tui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::time::Duration;
 
 const FIXTURE_JSON: &str = include_str!("../tests/fixtures/mini_dataset.json");
 
 fn parse(json: &str) -> Dataset {
     dataset::from_json(json, std::path::Path::new("bench")).unwrap()
-}
-
-/// `n` renamed copies of `base`, so regions, articles and figures are all `n` times as many.
-fn scaled(base: &Dataset, n: usize) -> Dataset {
-    let mut out = base.clone();
-    out.articles.clear();
-    out.regions.clear();
-    out.figures.clear();
-    for k in 0..n {
-        // One nation for all copies: a dataset has exactly one.
-        let nation = |id: &str| {
-            base.regions
-                .iter()
-                .any(|r| r.id == id && r.parent.is_none())
-        };
-        let sfx = |id: &str| {
-            if k == 0 || nation(id) {
-                id.to_string()
-            } else {
-                format!("{id}~{k}")
-            }
-        };
-        for a in &base.articles {
-            let mut a = a.clone();
-            a.id = sfx(&a.id);
-            out.articles.push(a);
-        }
-        for r in &base.regions {
-            if k > 0 && r.parent.is_none() {
-                continue;
-            }
-            let mut r = r.clone();
-            r.id = sfx(&r.id);
-            r.parent = r.parent.as_deref().map(sfx);
-            if k > 0 {
-                r.name = format!("{}{k}", r.name);
-            }
-            out.regions.push(r);
-        }
-        for f in &base.figures {
-            let mut f = f.clone();
-            f.id = sfx(&f.id);
-            f.article = sfx(&f.article);
-            f.region = f.region.as_deref().map(sfx);
-            out.figures.push(f);
-        }
-    }
-    out
 }
 
 fn first_frame(app: App) -> Terminal<TestBackend> {
@@ -84,6 +42,11 @@ fn bench(c: &mut Criterion) {
     };
     let synthetic = scaled(base, 100);
     let synthetic_json = serde_json::to_string(&synthetic).unwrap();
+    // The 500× dataset as `scaled_dataset` writes it, loaded from the file as the app does.
+    let large = scaled(base, 500);
+    let large_file =
+        std::env::temp_dir().join(format!("gaoxin-bench-500x-{}.json", std::process::id()));
+    gaoxin::pipeline::write_atomic(&large_file, &large).unwrap();
 
     let mut g = c.benchmark_group("first_frame");
     g.bench_function("bundled", |b| {
@@ -97,11 +60,25 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    let mut g = c.benchmark_group("first_frame_large");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("synthetic_500x_file", |b| {
+        b.iter(|| {
+            first_frame(App::with_lang(
+                dataset::load(&large_file).unwrap(),
+                Lang::Zh,
+            ))
+        })
+    });
+    g.finish();
+    std::fs::remove_file(&large_file).unwrap();
+
     let mut g = c.benchmark_group("keystroke");
     for (name, data) in [
         ("bundled", &bundled),
         ("fixture", &fixture),
         ("synthetic_100x", &synthetic),
+        ("synthetic_500x", &large),
     ] {
         let mut app = App::with_lang(data.clone(), Lang::Zh);
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -120,6 +97,45 @@ fn bench(c: &mut Criterion) {
                     Action::FilterDelete
                 });
                 term.draw(|f| render::draw(f, &mut app)).unwrap();
+            })
+        });
+    }
+    g.finish();
+
+    // Typing a letter the filter has not just seen: ten letters in turn, each typed after
+    // `chengd` and deleted again, so each typed one is matched afresh.
+    let mut g = c.benchmark_group("keystroke_fresh");
+    for (name, data) in [("bundled", &bundled), ("synthetic_500x", &large)] {
+        let mut app = App::with_lang(data.clone(), Lang::Zh);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.step(Action::Filter);
+        for ch in "chengd".chars() {
+            app.step(Action::FilterChar(ch));
+        }
+        let letters: Vec<char> = "uaeionghzs".chars().collect();
+        let mut k = 0;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                k += 1;
+                app.step(Action::FilterChar(letters[k % letters.len()]));
+                term.draw(|f| render::draw(f, &mut app)).unwrap();
+                app.step(Action::FilterDelete);
+            })
+        });
+    }
+    g.finish();
+
+    // `r` from the browser: the metric picker opens over it and is drawn.
+    let mut g = c.benchmark_group("open_picker");
+    for (name, data) in [("bundled", &bundled), ("synthetic_500x", &large)] {
+        let mut app = App::with_lang(data.clone(), Lang::Zh);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| render::draw(f, &mut app)).unwrap();
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                app.step(Action::Rank);
+                term.draw(|f| render::draw(f, &mut app)).unwrap();
+                app.step(Action::Back);
             })
         });
     }

@@ -293,24 +293,58 @@ pub const BUNDLED_JSON: &str = include_str!("../data/dataset.json");
 pub fn from_json(json: &str, origin: &std::path::Path) -> crate::Result<Dataset> {
     // Editors on Windows save JSON with a byte-order mark; it is not part of the document.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    validate::check_schema_version(json, origin)?;
-    let mut ds: Dataset = serde_json::from_str(json).map_err(|e| {
-        let (location, reason) = shape::parse_error(json, &e);
-        crate::Error::Dataset {
-            path: origin.to_path_buf(),
-            location,
-            reason,
-        }
-    })?;
+    // A document that parses needs no second look: its version is checked by `validate`, with
+    // the same message the early check gives. Only a failed parse pays for finding out why.
+    let mut ds: Dataset = match serde_json::from_str(json) {
+        Ok(ds) => ds,
+        Err(e) => return Err(parse_failure(json, &e, origin)),
+    };
     derive::missing_sentences(&mut ds);
     validate(&ds, origin)?;
     Ok(ds)
 }
 
+/// Why `json` is no dataset: a version this build does not read (whatever else is wrong with
+/// it), else where the parse failed `e` went wrong.
+fn parse_failure(json: &str, e: &serde_json::Error, origin: &std::path::Path) -> crate::Error {
+    if let Err(version) = validate::check_schema_version(json, origin) {
+        return version;
+    }
+    let (location, reason) = shape::parse_error(json, e);
+    crate::Error::Dataset {
+        path: origin.to_path_buf(),
+        location,
+        reason,
+    }
+}
+
 /// Reads and parses a dataset file.
 pub fn load(path: &std::path::Path) -> crate::Result<Dataset> {
+    let limit = crate::limits::Limit::dataset()?;
+    // A regular file within the cap is read in pieces: it never sits in memory twice, as
+    // text and parsed. Whatever that read gives up on (and anything not a regular file,
+    // which cannot be read twice) is read whole, which reports any problem exactly.
+    if let Ok(file) = std::fs::File::open(path)
+        && file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() <= limit.bytes)
+        && let Ok(mut ds) = stream::read(file, limit.bytes)
+    {
+        derive::missing_sentences(&mut ds);
+        validate(&ds, path)?;
+        return Ok(ds);
+    }
     // Capped: `--data /dev/zero` must not grow without bound.
-    let bytes = crate::limits::read_capped_text(path, crate::limits::Limit::dataset()?)?;
+    let bytes = crate::limits::read_capped_text(path, limit)?;
+    // Parsing the bytes checks the UTF-8 of every string as it goes, and everything outside
+    // strings must be ASCII: a document that parses is valid UTF-8, so the separate check
+    // (and the copy of the file it would need) is left to documents that fail.
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if let Ok(mut ds) = serde_json::from_slice::<Dataset>(body) {
+        derive::missing_sentences(&mut ds);
+        validate(&ds, path)?;
+        return Ok(ds);
+    }
     let json = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         crate::Error::io(
@@ -334,6 +368,7 @@ pub fn bundled() -> crate::Result<Dataset> {
 
 mod derive;
 mod shape;
+mod stream;
 mod validate;
 pub use validate::validate;
 

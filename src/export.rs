@@ -82,33 +82,18 @@ impl Sheet {
 
     /// CSV: a header line and one line per row, CRLF line ends, `bom` in front when asked.
     pub fn csv(&self, bom: bool) -> String {
-        let mut out = String::from(if bom { BOM } else { "" });
-        out.push_str(&csv_line(self.columns.iter().cloned()));
-        for r in &self.rows {
-            out.push_str(&csv_line(r.iter().map(cell_text)));
-        }
-        out
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = write_csv(&mut out, &self.columns, self.rows.iter().cloned(), bom);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// JSON: an array with one object per row, keys in column order, pretty-printed.
     pub fn json(&self) -> String {
-        let records: Vec<Value> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let obj: Map<String, Value> = self
-                    .columns
-                    .iter()
-                    .zip(r)
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                Value::Object(obj)
-            })
-            .collect();
-        let mut s =
-            serde_json::to_string_pretty(&Value::Array(records)).unwrap_or_else(|_| "[]".into());
-        s.push('\n');
-        s
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = write_json(&mut out, &self.columns, self.rows.iter().cloned());
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Each column's width in display columns (CJK counts two), header included, capped.
@@ -175,17 +160,78 @@ impl Sheet {
     /// Writes the sheet to `path` in the format its extension names.
     pub fn write(&self, path: &Path) -> Result<FileFormat, ExportError> {
         let format = FileFormat::from_path(path)?;
-        let bytes = match format {
-            FileFormat::Csv => self.csv(true).into_bytes(),
-            FileFormat::Json => self.json().into_bytes(),
-            FileFormat::Xlsx => self.xlsx().map_err(|e| ExportError::Xlsx {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?,
-        };
-        write_atomic(path, &bytes)?;
+        match format {
+            FileFormat::Csv | FileFormat::Json => {
+                stream_to(path, &self.columns, self.rows.iter().cloned())?;
+            }
+            FileFormat::Xlsx => {
+                let bytes = self.xlsx().map_err(|e| ExportError::Xlsx {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                })?;
+                write_atomic(path, |f| f.write_all(&bytes))?;
+            }
+        }
         Ok(format)
     }
+}
+
+/// Writes `rows` to `path` as they come, in the format its extension names (`.csv` or
+/// `.json`; a workbook is built whole, use [`Sheet::write`]), through a temp file renamed into
+/// place. Memory stays that of one row, whatever the number of rows. Returns the number of rows.
+pub fn stream_to(
+    path: &Path,
+    columns: &[String],
+    rows: impl Iterator<Item = Vec<Value>>,
+) -> Result<usize, ExportError> {
+    let mut count = 0;
+    let counted = rows.inspect(|_| count += 1);
+    match FileFormat::from_path(path)? {
+        FileFormat::Csv => write_atomic(path, |f| write_csv(f, columns, counted, true))?,
+        FileFormat::Json => write_atomic(path, |f| write_json(f, columns, counted))?,
+        FileFormat::Xlsx => {
+            return Err(ExportError::Xlsx {
+                path: path.to_path_buf(),
+                reason: "a workbook is not written row by row".into(),
+            });
+        }
+    }
+    Ok(count)
+}
+
+/// Writes CSV as rows come: a header line and one line per row, CRLF line ends, a byte order
+/// mark in front when `bom`.
+pub fn write_csv(
+    out: &mut impl Write,
+    columns: &[String],
+    rows: impl Iterator<Item = Vec<Value>>,
+    bom: bool,
+) -> std::io::Result<()> {
+    if bom {
+        out.write_all(BOM.as_bytes())?;
+    }
+    out.write_all(csv_line(columns.iter().cloned()).as_bytes())?;
+    for r in rows {
+        out.write_all(csv_line(r.iter().map(cell_text)).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes JSON as rows come: an array with one object per row, pretty-printed, a final newline.
+pub fn write_json(
+    out: &mut impl Write,
+    columns: &[String],
+    rows: impl Iterator<Item = Vec<Value>>,
+) -> std::io::Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = ser.serialize_seq(None)?;
+    for r in rows {
+        let obj: Map<String, Value> = columns.iter().cloned().zip(r).collect();
+        seq.serialize_element(&Value::Object(obj))?;
+    }
+    seq.end()?;
+    out.write_all(b"\n")
 }
 
 /// A cell as CSV text: nulls empty, strings as they are, numbers and booleans as JSON writes them.
@@ -217,8 +263,12 @@ pub fn csv_line(fields: impl IntoIterator<Item = String>) -> String {
     out
 }
 
-/// Writes `bytes` to a temp file beside `path`, then renames it into place.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::Error> {
+/// Writes a temp file beside `path` with `write`, then renames it into place; on failure the
+/// temp file is removed and `path` left as it was.
+fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), crate::Error> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -228,8 +278,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::Error> {
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.gaoxin-tmp-{}", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        let f = f
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

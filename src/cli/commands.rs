@@ -343,6 +343,17 @@ fn metrics(ix: &Index, lang: Lang) -> Report {
     }
 }
 
+/// The records of `export`, one per figure `filter` admits, made as they are taken.
+pub fn export_records<'a>(
+    ix: &'a Index,
+    filter: &'a query::ExportFilter,
+) -> impl Iterator<Item = Vec<Value>> + 'a {
+    (0..ix.data.figures.len())
+        .filter(|&i| filter.admits(ix, i))
+        .filter_map(|i| query::export_row(ix, i))
+        .map(|r| r.record())
+}
+
 fn export(ix: &Index, filter: &query::ExportFilter, lang: Lang) -> Report {
     let rows = query::export_rows_where(ix, filter);
     let mut table = Table::new(&[

@@ -35,10 +35,10 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
         lang.pick("标注", "flags"),
         lang.pick("文章", "article"),
     ]);
-    let all = query::export_rows(ix);
+    // Rows for this region's figures only: a region is a small part of a large dataset.
     let mut records = Vec::new();
     for &f in figs {
-        let (Some(fig), Some(row)) = (ix.figure(f), all.get(f)) else {
+        let (Some(fig), Some(row)) = (ix.figure(f), query::export_row(ix, f)) else {
             continue;
         };
         let mut flags = format::modality(fig.modality, lang).to_string();
@@ -80,17 +80,23 @@ pub fn show(ix: &Index, r: usize, lang: Lang) -> Report {
             points.join(" → ")
         ));
     }
-    for c in ix.conflicts.iter().filter(|c| c.region == r) {
+    for c in ix.region_conflicts(r) {
         let values: Vec<String> = c
             .figures
             .iter()
             .filter_map(|&f| {
-                let row = all.get(f)?;
                 let fig = ix.figure(f)?;
+                let title = ix
+                    .figure_article
+                    .get(f)
+                    .copied()
+                    .flatten()
+                    .and_then(|a| ix.article(a))
+                    .map_or("", |a| a.title.as_str());
                 Some(format!(
                     "{} 《{}》",
                     format::figure_value_in(fig, lang),
-                    row.article_title
+                    title
                 ))
             })
             .collect();

@@ -3,7 +3,9 @@
 //! the reason, the id of the record concerned.
 
 use super::{Dataset, OLDEST_SCHEMA_VERSION, RegionKind, SCHEMA_VERSION};
-use std::collections::HashMap;
+/// Maps keyed by ids: a fast hasher, as ids come from local files, not from adversaries over
+/// a network, and there are hundreds of thousands of them.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::Path;
 
 /// Checks that `ds` is a dataset this build can use; `origin` names it in error messages.
@@ -38,53 +40,105 @@ pub fn validate(ds: &Dataset, origin: &Path) -> crate::Result<()> {
     unique_ids("figures", ds.figures.iter().map(|f| f.id.as_str())).map_err(|(l, r)| fail(l, r))?;
     check_regions(ds, &regions).map_err(|(l, r)| fail(l, r))?;
 
-    // Byte offset of every character of each article, plus the end, for span slicing.
-    let char_starts: Vec<Vec<usize>> = ds
-        .articles
-        .iter()
-        .map(|a| {
-            let mut v: Vec<usize> = a.text.char_indices().map(|(b, _)| b).collect();
-            v.push(a.text.len());
-            v
-        })
-        .collect();
+    // One pass in figure order over what is cheap to check: references and ranges. The text
+    // each span covers is checked after, article by article, for the figures before the
+    // first failure so far: the first failing figure is reported either way.
+    let mut chars: Vec<Option<usize>> = vec![None; ds.articles.len()];
+    let mut article_of: Vec<usize> = Vec::with_capacity(ds.figures.len());
+    let mut failed: Option<(usize, crate::Error)> = None;
+    let mut last: Option<(&str, usize)> = None;
     for (i, f) in ds.figures.iter().enumerate() {
         let at = |field: &str| format!("figures[{i}].{field}");
-        let Some(&ai) = articles.get(f.article.as_str()) else {
-            let reason = format!("figure {}: no article has id {:?}", f.id, f.article);
-            return Err(fail(at("article"), reason));
+        // Figures come grouped by article: most need no lookup.
+        let ai = match last {
+            Some((id, ai)) if id == f.article => Some(ai),
+            _ => articles.get(f.article.as_str()).copied(),
         };
+        let Some(ai) = ai else {
+            let reason = format!("figure {}: no article has id {:?}", f.id, f.article);
+            failed = Some((i, fail(at("article"), reason)));
+            break;
+        };
+        last = Some((f.article.as_str(), ai));
         if let Some(r) = f.region.as_deref().filter(|r| !regions.contains_key(r)) {
             let reason = format!("figure {}: no region has id {r:?}", f.id);
-            return Err(fail(at("region"), reason));
+            failed = Some((i, fail(at("region"), reason)));
+            break;
         }
         if let Some(m) = f.metric.as_deref().filter(|m| !metrics.contains_key(m)) {
             let reason = format!("figure {}: no metric has id {m:?}", f.id);
-            return Err(fail(at("metric"), reason));
+            failed = Some((i, fail(at("metric"), reason)));
+            break;
         }
-        let (text, starts) = (&ds.articles[ai].text, &char_starts[ai]);
-        let len = starts.len() - 1;
-        for (field, [start, end]) in [("span", f.span), ("sentence", f.sentence)] {
-            if start > end || end > len {
-                let reason = format!(
-                    "figure {}: [{start}, {end}] is not a range within article {}, which has \
-                     {len} characters",
-                    f.id, f.article
-                );
-                return Err(fail(at(field), reason));
-            }
-        }
-        let [start, end] = f.span;
-        let covered = text.get(starts[start]..starts[end]).unwrap_or_default();
-        if covered != f.raw {
+        let len = *chars[ai].get_or_insert_with(|| ds.articles[ai].text.chars().count());
+        if let Some((field, [start, end])) = [("span", f.span), ("sentence", f.sentence)]
+            .into_iter()
+            .find(|(_, [start, end])| start > end || end > &len)
+        {
             let reason = format!(
-                "figure {}: the text at [{start}, {end}] is {covered:?}, but raw is {:?}",
-                f.id, f.raw
+                "figure {}: [{start}, {end}] is not a range within article {}, which has \
+                 {len} characters",
+                f.id, f.article
             );
-            return Err(fail(at("span"), reason));
+            failed = Some((i, fail(at(field), reason)));
+            break;
+        }
+        article_of.push(ai);
+    }
+    if let Some(i) = first_span_mismatch(ds, &article_of) {
+        let f = &ds.figures[i];
+        let [start, end] = f.span;
+        let text = &ds.articles[article_of[i]].text;
+        let covered: String = text.chars().skip(start).take(end - start).collect();
+        let reason = format!(
+            "figure {}: the text at [{start}, {end}] is {covered:?}, but raw is {:?}",
+            f.id, f.raw
+        );
+        return Err(fail(format!("figures[{i}].span"), reason));
+    }
+    match failed {
+        Some((_, e)) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The first of the figures `0..article_of.len()` (each in article `article_of[i]`, its span
+/// within the text) whose span does not cover its `raw`. Each article's text is walked once,
+/// its figures taken in span order, so the check is linear in the texts and figures.
+fn first_span_mismatch(ds: &Dataset, article_of: &[usize]) -> Option<usize> {
+    let mut order: Vec<(usize, usize, usize)> = article_of
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| (a, ds.figures[i].span[0], i))
+        .collect();
+    // Usually sorted already (figures come by article, then span): cheap to confirm.
+    order.sort_unstable();
+    let mut first: Option<usize> = None;
+    // Where the walk through the current article stands: (article, char, byte).
+    let mut at = (usize::MAX, 0, 0);
+    for (a, start, i) in order {
+        if first.is_some_and(|f| f < i) {
+            continue;
+        }
+        let text = ds.articles[a].text.as_str();
+        if at.0 != a {
+            at = (a, 0, 0);
+        }
+        let byte = at.2 + byte_after(&text[at.2..], start - at.1);
+        at = (a, start, byte);
+        let f = &ds.figures[i];
+        let covers =
+            text[byte..].starts_with(f.raw.as_str()) && f.raw.chars().count() == f.span[1] - start;
+        if !covers {
+            first = Some(i);
         }
     }
-    Ok(())
+    first
+}
+
+/// The byte offset of char `n` of `s` (its length when `s` has exactly `n` chars).
+fn byte_after(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
 }
 
 /// Checks the version of a dataset document before it is parsed in full, so a document written
@@ -126,7 +180,7 @@ fn unique_ids<'a>(
     list: &str,
     ids: impl Iterator<Item = &'a str>,
 ) -> Result<HashMap<&'a str, usize>, Failure> {
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     for (i, id) in ids.enumerate() {
         if let Some(first) = seen.insert(id, i) {
             let reason = format!("duplicate id {id:?}, already used by {list}[{first}]");

@@ -26,6 +26,30 @@ fn differ(a: &Figure, b: &Figure) -> bool {
     a.unit != b.unit || (a.value - b.value).abs() / scale > 1e-9
 }
 
+/// Whether any two of `figs` differ, in time linear in their number: with one unit and
+/// finite values, some pair differs exactly when the smallest and the largest value do (the
+/// relative difference of two values of one sign grows as they move apart; values of
+/// opposite signs differ from each other and so do the extremes). Anything else is compared
+/// pair by pair.
+fn any_differ(data: &Dataset, figs: &[usize]) -> bool {
+    let fig = |i: usize| &data.figures[i];
+    let Some(&first) = figs.first() else {
+        return false;
+    };
+    let same_unit = figs.iter().all(|&i| fig(i).unit == fig(first).unit);
+    if same_unit && figs.iter().all(|&i| fig(i).value.is_finite()) {
+        let by_value = |&a: &&usize, &b: &&usize| fig(*a).value.total_cmp(&fig(*b).value);
+        let (Some(&lo), Some(&hi)) = (figs.iter().min_by(by_value), figs.iter().max_by(by_value))
+        else {
+            return false;
+        };
+        return differ(fig(lo), fig(hi));
+    }
+    figs.iter()
+        .enumerate()
+        .any(|(k, &a)| figs[k + 1..].iter().any(|&b| differ(fig(a), fig(b))))
+}
+
 /// Finds every conflict; `region_of` gives each figure's region index. Undated figures are
 /// grouped with the undated: whether or not they speak of one year, a reader must see both
 /// rather than one picked for them.
@@ -46,13 +70,7 @@ pub fn find(data: &Dataset, region_of: &[Option<usize>]) -> Vec<Conflict> {
     }
     groups
         .into_iter()
-        .filter(|(_, figs)| {
-            figs.iter().enumerate().any(|(k, &a)| {
-                figs[k + 1..]
-                    .iter()
-                    .any(|&b| differ(&data.figures[a], &data.figures[b]))
-            })
-        })
+        .filter(|(_, figs)| any_differ(data, figs))
         .map(|((region, metric, measure, year, _), figures)| Conflict {
             region,
             metric: metric.to_string(),

@@ -47,7 +47,7 @@ impl ExportFilter {
         let Some(f) = ix.figure(i) else {
             return false;
         };
-        let region = ix.figure_region(f);
+        let region = ix.region_of.get(i).copied().flatten();
         let inside = |r: usize, outer: usize| {
             let mut cur = Some(r);
             for _ in 0..=16 {
@@ -181,7 +181,7 @@ pub fn export_rows_where(ix: &Index, filter: &ExportFilter) -> Vec<ExportRow> {
 /// Figure `i` as a row.
 pub fn export_row(ix: &Index, i: usize) -> Option<ExportRow> {
     let f = ix.figure(i)?;
-    let r = ix.figure_region(f);
+    let r = ix.region_of.get(i).copied().flatten();
     let region_name = |k: Option<usize>| {
         k.and_then(|k| ix.region(k))
             .map_or(String::new(), |x| x.name.clone())

@@ -1,8 +1,11 @@
 //! Lookups derived once from the dataset: the region tree, figures per region and article,
 //! names to resolve and search, and where sources disagree.
 
-use std::collections::HashMap;
+/// Maps keyed by ids: a fast hasher, as ids come from local files, not from adversaries over
+/// a network, and there are hundreds of thousands of them.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::dataset::{Article, Dataset, Figure, Measure, Metric, Region, RegionKind};
 
@@ -31,15 +34,21 @@ pub struct Index {
     pub article_figs: Vec<Vec<usize>>,
     /// The article of each figure, when present.
     pub figure_article: Vec<Option<usize>>,
+    /// The region of each figure, when present.
+    pub region_of: Vec<Option<usize>>,
     /// Region names, for resolving and searching.
     pub region_names: Names,
     /// Metric names, for resolving and searching.
     pub metric_names: Names,
     /// Groups of figures that disagree: same region, metric and year, different values from
-    /// different articles.
+    /// different articles; by region, then metric, measure, year and modality.
     pub conflicts: Vec<Conflict>,
     /// The conflict each figure belongs to, if any.
     pub figure_conflict: Vec<Option<usize>>,
+    /// Where each article's chars start, filled in as sentences are asked for.
+    marks: Vec<OnceLock<CharMarks>>,
+    /// Figures about a region on each metric, counted when first asked for.
+    metric_counts: OnceLock<Vec<usize>>,
     region_by_id: HashMap<String, usize>,
     metric_by_id: HashMap<String, usize>,
     primary: HashMap<String, Measure>,
@@ -47,7 +56,7 @@ pub struct Index {
 
 /// Each metric's primary measure (see [`Index::primary_measure`]).
 fn primary_measures(data: &Dataset) -> HashMap<String, Measure> {
-    let mut counts: HashMap<&str, [usize; Measure::ALL.len()]> = HashMap::new();
+    let mut counts: HashMap<&str, [usize; Measure::ALL.len()]> = HashMap::default();
     for f in data.figures.iter().filter(|f| f.is_rankable()) {
         if let Some(m) = f.metric.as_deref() {
             counts.entry(m).or_default()[f.measure as usize] += 1;
@@ -115,13 +124,20 @@ impl Index {
             }
             stack.extend(children[r].iter().copied());
         }
-        for (i, s) in seen.iter().enumerate() {
-            if !s {
-                roots.push(i);
-                for c in &mut children {
-                    c.retain(|&x| x != i);
+        if seen.contains(&false) {
+            for (i, s) in seen.iter().enumerate() {
+                if !s {
+                    roots.push(i);
                 }
             }
+            for c in &mut children {
+                c.retain(|&x| seen[x]);
+            }
+        }
+        // A region is in its parent's children unless it was made a root above.
+        let mut is_root = vec![false; n];
+        for &r in &roots {
+            is_root[r] = true;
         }
 
         let article_by_id: HashMap<&str, usize> = data
@@ -171,11 +187,12 @@ impl Index {
         }
         let mut subtree_figs: Vec<usize> = region_figs.iter().map(Vec::len).collect();
         for &r in order.iter().rev() {
-            if let Some(p) = parent[r].filter(|&p| children[p].contains(&r)) {
+            if let Some(p) = parent[r].filter(|_| !is_root[r]) {
                 subtree_figs[p] += subtree_figs[r];
             }
         }
         let conflicts = conflicts::find(&data, &figure_region);
+        let region_of = figure_region;
         let primary = primary_measures(&data);
         let mut figure_conflict = vec![None; data.figures.len()];
         for (c, conflict) in conflicts.iter().enumerate() {
@@ -190,6 +207,8 @@ impl Index {
             .map(|(i, m)| (m.id.clone(), i))
             .collect();
         Index {
+            marks: (0..data.articles.len()).map(|_| OnceLock::new()).collect(),
+            metric_counts: OnceLock::new(),
             parent,
             children,
             roots,
@@ -198,6 +217,7 @@ impl Index {
             region_articles,
             article_figs,
             figure_article,
+            region_of,
             region_names: Names::regions(&data.regions),
             metric_names: Names::metrics(&data.metrics),
             conflicts,
@@ -229,6 +249,31 @@ impl Index {
     /// in a list).
     pub fn primary_measure(&self, metric: &str) -> Measure {
         self.primary.get(metric).copied().unwrap_or_default()
+    }
+
+    /// The conflicts about region `r`, in the order of [`Index::conflicts`] (which is by
+    /// region).
+    pub fn region_conflicts(&self, r: usize) -> &[Conflict] {
+        let from = self.conflicts.partition_point(|c| c.region < r);
+        let to = self.conflicts.partition_point(|c| c.region <= r);
+        self.conflicts.get(from..to).unwrap_or_default()
+    }
+
+    /// How many figures about a region each metric of the vocabulary has, in its order.
+    pub fn metric_counts(&self) -> &[usize] {
+        self.metric_counts.get_or_init(|| {
+            let mut by_id: HashMap<&str, usize> = HashMap::default();
+            for f in self.data.figures.iter().filter(|f| f.region.is_some()) {
+                if let Some(m) = f.metric.as_deref() {
+                    *by_id.entry(m).or_default() += 1;
+                }
+            }
+            self.data
+                .metrics
+                .iter()
+                .map(|m| by_id.get(m.id.as_str()).copied().unwrap_or(0))
+                .collect()
+        })
     }
 
     /// Whether figure `f` is part of a conflict.
@@ -265,17 +310,19 @@ impl Index {
     }
 
     /// The sentence holding figure `f` and where the figure sits in it (see [`sentence_of`]).
+    /// Costs the sentence's length, not the article's: each article's text is walked once,
+    /// the first time one of its sentences is asked for.
     pub fn sentence(&self, f: usize) -> (Vec<char>, Range<usize>) {
-        let body = self
-            .figure_article
-            .get(f)
-            .copied()
-            .flatten()
-            .and_then(|a| self.article(a))
-            .map_or("", |a| a.text.as_str());
-        match self.figure(f) {
-            Some(fig) => sentence_of(body, fig),
-            None => (Vec::new(), 0..0),
+        let Some(fig) = self.figure(f) else {
+            return (Vec::new(), 0..0);
+        };
+        let article = self.figure_article.get(f).copied().flatten();
+        match article.and_then(|a| Some((self.article(a)?, self.marks.get(a)?))) {
+            Some((a, marks)) => {
+                let marks = marks.get_or_init(|| CharMarks::new(&a.text));
+                sentence_in(&a.text, marks, fig)
+            }
+            None => sentence_in("", &CharMarks::new(""), fig),
         }
     }
 
@@ -358,8 +405,12 @@ impl Index {
 /// A figure's sentence in chars: `(sentence, figure range within it)`. A sentence span that
 /// does not hold the figure is replaced by some context around the figure.
 pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, Range<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
+    sentence_in(text, &CharMarks::new(text), f)
+}
+
+/// [`sentence_of`], with `text`'s char positions at hand.
+fn sentence_in(text: &str, marks: &CharMarks, f: &Figure) -> (Vec<char>, Range<usize>) {
+    let n = marks.chars;
     let [s0, s1] = f.sentence;
     let [f0, f1] = f.span;
     let (s0, s1) = if s0 < s1 && s1 <= n && s0 <= f0 && f1 <= s1 {
@@ -371,10 +422,50 @@ pub fn sentence_of(text: &str, f: &Figure) -> (Vec<char>, Range<usize>) {
             f1.clamp(f0, n).saturating_add(30).min(n),
         )
     };
-    let sentence = chars.get(s0..s1).unwrap_or(&[]).to_vec();
+    let sentence: Vec<char> = text[marks.byte(text, s0)..marks.byte(text, s1)]
+        .chars()
+        .collect();
     let start = f0.saturating_sub(s0).min(sentence.len());
     let end = f1.saturating_sub(s0).clamp(start, sentence.len());
     (sentence, start..end)
+}
+
+/// Chars between two marks in [`CharMarks`].
+const MARK_EVERY: usize = 64;
+
+/// Where every [`MARK_EVERY`]th char of a text starts, so a char position becomes a byte
+/// offset in a few steps instead of a walk from the start.
+#[derive(Debug, Clone)]
+struct CharMarks {
+    /// Byte offset of chars 0, 64, 128, ….
+    marks: Vec<usize>,
+    /// The text's length in chars.
+    chars: usize,
+}
+
+impl CharMarks {
+    fn new(text: &str) -> CharMarks {
+        let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
+        let mut chars = 0;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % MARK_EVERY == 0 {
+                marks.push(b);
+            }
+            chars = i + 1;
+        }
+        CharMarks { marks, chars }
+    }
+
+    /// The byte offset of char `c` of `text` (the text's length from its last char on).
+    fn byte(&self, text: &str, c: usize) -> usize {
+        let Some(&from) = self.marks.get(c / MARK_EVERY) else {
+            return text.len();
+        };
+        text[from..]
+            .char_indices()
+            .nth(c % MARK_EVERY)
+            .map_or(text.len(), |(b, _)| from + b)
+    }
 }
 
 /// A small dataset for the query tests.

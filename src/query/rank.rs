@@ -100,9 +100,10 @@ pub fn rank_by(
         .data
         .figures
         .iter()
-        .filter(|f| f.is_like(metric, measure))
-        .filter(|f| ix.figure_region(f).is_some_and(admitted))
-        .filter_map(|f| f.year)
+        .zip(&ix.region_of)
+        .filter(|(f, _)| f.is_like(metric, measure))
+        .filter(|(_, r)| r.is_some_and(admitted))
+        .filter_map(|(f, _)| f.year)
         .collect();
     years.sort_unstable();
     years.dedup();

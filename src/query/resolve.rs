@@ -2,7 +2,7 @@
 //! pinyin (`chengdu`) and initials (`cd`). An exact key beats a fuzzy match; a name that fits
 //! several things equally, or nothing, is an error that lists the closest candidates.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -58,14 +58,22 @@ enum Tier {
 }
 
 /// A set of named things (regions or metrics) that queries resolve against.
+///
+/// Only the keys themselves are kept up front. Their readings (pinyin, initials) are spelled
+/// out when a query could match them, and the fuzzy keys and the keys compared for typos are
+/// built the first time a filter or a failed lookup needs them: a command that names one
+/// region must not pay for spelling out every region's name.
 #[derive(Debug, Clone)]
 pub struct Names {
     what: &'static str,
     shown: Vec<String>,
-    exact: HashMap<String, Vec<(Tier, usize)>>,
-    fuzzy: Vec<RegionKeys>,
-    /// Keys compared by edit distance when nothing matches.
-    near: Vec<Vec<String>>,
+    /// Each thing's keys, normalized and non-empty, with how well they name it.
+    keys: Vec<Vec<(String, Tier)>>,
+    /// The name and aliases each thing's fuzzy keys are made from.
+    sources: Vec<(String, Vec<String>)>,
+    fuzzy: OnceLock<Vec<RegionKeys>>,
+    /// Keys compared by edit distance when nothing matches, as chars.
+    near: OnceLock<Vec<Vec<Vec<char>>>>,
 }
 
 /// Lowercase, without spaces and apostrophes: `Cheng Du` and `cheng'du` are `chengdu`.
@@ -95,6 +103,25 @@ fn stem(name: &str) -> Option<&str> {
         .filter(|s| s.chars().count() >= 2)
 }
 
+/// Whether some reading of `key` (see [`search::pinyin`]) may start with `first`: the first
+/// char of every reading comes from the key's first char.
+fn may_read_as(key: &str, first: char) -> bool {
+    use pinyin::ToPinyinMulti;
+    let Some(c) = key.chars().next() else {
+        return false;
+    };
+    let mut readings = c
+        .to_pinyin_multi()
+        .map(|m| m.into_iter().collect::<Vec<_>>())
+        .unwrap_or_default();
+    if readings.is_empty() {
+        return c.to_lowercase().next() == Some(first);
+    }
+    readings
+        .drain(..)
+        .any(|p| p.plain().starts_with(first) || p.first_letter().starts_with(first))
+}
+
 impl Names {
     /// The names of regions: name and id; aliases, nicknames and the name without its suffix;
     /// pinyin and initials of all of these.
@@ -102,7 +129,7 @@ impl Names {
         let mut n = Names::empty("region");
         for (i, r) in regions.iter().enumerate() {
             n.shown.push(r.name.clone());
-            n.fuzzy.push(RegionKeys::new(&r.name, &r.aliases));
+            n.sources.push((r.name.clone(), r.aliases.clone()));
             n.add(i, &r.name, Tier::Name);
             n.add(i, &r.id, Tier::Name);
             for a in r.aliases.iter().map(String::as_str).chain(stem(&r.name)) {
@@ -117,9 +144,9 @@ impl Names {
         let mut n = Names::empty("metric");
         for (i, m) in metrics.iter().enumerate() {
             n.shown.push(format!("{} ({})", m.zh, m.id));
-            n.fuzzy.push(RegionKeys::new(
-                &m.zh,
-                &[m.en.to_lowercase(), m.id.clone(), m.id.replace('_', " ")],
+            n.sources.push((
+                m.zh.clone(),
+                vec![m.en.to_lowercase(), m.id.clone(), m.id.replace('_', " ")],
             ));
             n.add(i, &m.zh, Tier::Name);
             n.add(i, &m.id, Tier::Name);
@@ -132,42 +159,97 @@ impl Names {
         Names {
             what,
             shown: Vec::new(),
-            exact: HashMap::new(),
-            fuzzy: Vec::new(),
-            near: Vec::new(),
+            keys: Vec::new(),
+            sources: Vec::new(),
+            fuzzy: OnceLock::new(),
+            near: OnceLock::new(),
         }
     }
 
-    /// Adds `key` (and its pinyin and initials) as a name of thing `i`.
+    /// Adds `key` (and so its pinyin and initials) as a name of thing `i`.
     fn add(&mut self, i: usize, key: &str, tier: Tier) {
         let key = normalize(key);
         if key.is_empty() {
             return;
         }
-        let readings = search::pinyin(&key);
-        let mut put = |k: String, t: Tier| {
-            let e = self.exact.entry(k).or_default();
-            if !e.contains(&(t, i)) {
-                e.push((t, i));
-            }
+        if self.keys.len() <= i {
+            self.keys.resize(i + 1, Vec::new());
+        }
+        self.keys[i].push((key, tier));
+    }
+
+    /// How well each thing is named by `q` (normalized), where some key or reading is `q`
+    /// exactly: the key's tier, a reading's at best [`Tier::Pinyin`], initials
+    /// [`Tier::Initials`]. The best tier per thing.
+    fn exact(&self, q: &str) -> Vec<(Tier, usize)> {
+        let Some(first) = q.chars().next() else {
+            return Vec::new();
         };
-        put(key.clone(), tier);
-        for (full, initials) in &readings {
-            if *full != key {
-                put(full.clone(), tier.max(Tier::Pinyin));
-                put(initials.clone(), Tier::Initials);
+        let mut hits = Vec::new();
+        for (i, keys) in self.keys.iter().enumerate() {
+            let mut best: Option<Tier> = None;
+            let mut hit = |t: Tier| best = Some(best.map_or(t, |b| b.min(t)));
+            for (key, tier) in keys {
+                if key == q {
+                    hit(*tier);
+                }
+                if !may_read_as(key, first) {
+                    continue;
+                }
+                for (full, initials) in search::pinyin(key) {
+                    if full != *key {
+                        if full == q {
+                            hit((*tier).max(Tier::Pinyin));
+                        }
+                        if initials == q {
+                            hit(Tier::Initials);
+                        }
+                    }
+                }
+            }
+            if let Some(t) = best {
+                hits.push((t, i));
             }
         }
-        if self.near.len() <= i {
-            self.near.resize(i + 1, Vec::new());
-        }
-        self.near[i].extend(readings.into_iter().map(|r| r.0).filter(|f| *f != key));
-        self.near[i].push(key);
+        hits
+    }
+
+    /// Every thing's fuzzy keys, built on first use.
+    fn fuzzy(&self) -> &[RegionKeys] {
+        self.fuzzy.get_or_init(|| {
+            self.sources
+                .iter()
+                .map(|(name, aliases)| RegionKeys::new(name, aliases))
+                .collect()
+        })
+    }
+
+    /// Every thing's keys for typos: each key's full readings, then the key, as chars;
+    /// built on first use.
+    fn near(&self) -> &[Vec<Vec<char>>] {
+        self.near.get_or_init(|| {
+            self.keys
+                .iter()
+                .map(|keys| {
+                    let mut near = Vec::new();
+                    for (key, _) in keys {
+                        near.extend(
+                            search::pinyin(key)
+                                .into_iter()
+                                .map(|r| r.0)
+                                .filter(|f| f != key),
+                        );
+                        near.push(key.clone());
+                    }
+                    near.into_iter().map(|k| k.chars().collect()).collect()
+                })
+                .collect()
+        })
     }
 
     /// The fuzzy keys of thing `i`, for filters that list every match.
     pub fn keys(&self, i: usize) -> Option<&RegionKeys> {
-        self.fuzzy.get(i)
+        self.fuzzy().get(i)
     }
 
     /// How thing `i` is shown in messages.
@@ -178,9 +260,8 @@ impl Names {
     /// The one thing `query` names.
     pub fn resolve(&self, query: &str) -> Result<usize, QueryError> {
         let q = normalize(query);
-        if let Some(hits) = self.exact.get(&q)
-            && let Some(best) = hits.iter().map(|h| h.0).min()
-        {
+        let hits = self.exact(&q);
+        if let Some(best) = hits.iter().map(|h| h.0).min() {
             let mut ids: Vec<usize> = hits.iter().filter(|h| h.0 == best).map(|h| h.1).collect();
             ids.sort_unstable();
             ids.dedup();
@@ -193,7 +274,7 @@ impl Names {
         let mut scored: Vec<(i64, usize)> = if q.is_empty() {
             Vec::new()
         } else {
-            self.fuzzy
+            self.fuzzy()
                 .iter()
                 .enumerate()
                 .filter_map(|(i, k)| Some((k.best(&matcher, &q)?.score, i)))
@@ -229,22 +310,29 @@ impl Names {
             tries.extend(search::pinyin(&q).into_iter().map(|(full, _)| (full, 0)));
         }
         tries.retain(|(t, _)| !t.is_empty());
-        let mut found: Vec<(usize, usize)> = self
-            .near
-            .iter()
-            .enumerate()
-            .filter_map(|(i, keys)| {
-                keys.iter()
-                    .flat_map(|k| {
-                        tries.iter().filter_map(move |(t, max)| {
-                            let d = distance(t, k);
-                            (d <= *max).then_some(d)
-                        })
-                    })
-                    .min()
-                    .map(|d| (d, i))
-            })
+        let tries: Vec<(Vec<char>, usize)> = tries
+            .into_iter()
+            .map(|(t, max)| (t.chars().collect(), max))
             .collect();
+        let mut within = Within::default();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, keys) in self.near().iter().enumerate() {
+            let mut best: Option<usize> = None;
+            for k in keys {
+                for (t, max) in &tries {
+                    // An edit changes the length by one at most.
+                    if t.len().abs_diff(k.len()) > *max {
+                        continue;
+                    }
+                    if let Some(d) = within.distance(t, k, *max) {
+                        best = Some(best.map_or(d, |b| b.min(d)));
+                    }
+                }
+            }
+            if let Some(d) = best {
+                found.push((d, i));
+            }
+        }
         found.sort_unstable();
         found.into_iter().map(|(_, i)| i).collect()
     }
@@ -264,16 +352,65 @@ impl Names {
     /// The names nearest to `q` by edit distance over any of their keys.
     fn nearest(&self, q: &str) -> Vec<String> {
         let mut d: Vec<(usize, usize)> = self
-            .near
+            .near()
             .iter()
             .enumerate()
-            .filter_map(|(i, keys)| Some((keys.iter().map(|k| distance(q, k)).min()?, i)))
+            .filter_map(|(i, keys)| {
+                let d = keys
+                    .iter()
+                    .map(|k| distance(q, &k.iter().collect::<String>()));
+                Some((d.min()?, i))
+            })
             .collect();
         d.sort_unstable();
         d.iter()
             .take(3)
             .map(|&(_, i)| self.shown(i).to_string())
             .collect()
+    }
+}
+
+/// [`distance`] when it is at most a bound, for comparing one query with many keys: the
+/// buffers are reused, and the comparison stops once a whole row of the table is over the
+/// bound (a row's least entry never falls in the next row, not even by a swap).
+#[derive(Debug, Default)]
+struct Within {
+    rows: [Vec<usize>; 3],
+}
+
+impl Within {
+    /// The distance between `a` and `b` if it is at most `max`.
+    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        if max == 0 {
+            return (a == b).then_some(0);
+        }
+        let [before, prev, cur] = &mut self.rows;
+        prev.clear();
+        prev.extend(0..=b.len());
+        before.clear();
+        for (i, ca) in a.iter().enumerate() {
+            cur.clear();
+            cur.resize(b.len() + 1, i + 1);
+            let mut least = cur[0];
+            for (j, cb) in b.iter().enumerate() {
+                let sub = prev[j] + usize::from(ca != cb);
+                let mut d = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+                if i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
+                    d = d.min(before[j - 1] + 1);
+                }
+                cur[j + 1] = d;
+                least = least.min(d);
+            }
+            if least > max {
+                return None;
+            }
+            std::mem::swap(before, prev);
+            std::mem::swap(prev, cur);
+        }
+        prev.last().copied().filter(|&d| d <= max)
     }
 }
 

@@ -16,40 +16,68 @@ const MAX_READINGS: usize = 16;
 /// `dou`), the most common reading first, at most [`MAX_READINGS`]. Characters without a
 /// reading are kept as they are: `成都市` → (`chengdoushi`, `cds`), (`chengdushi`, `cds`).
 pub fn pinyin(s: &str) -> Vec<(String, String)> {
-    let mut out = vec![(String::new(), String::new())];
-    for c in s.chars() {
-        let readings: Vec<(&str, &str)> = match c.to_pinyin_multi() {
-            Some(m) => m
-                .into_iter()
-                .map(|p| (p.plain(), p.first_letter()))
-                .collect(),
-            None => Vec::new(),
-        };
-        if readings.is_empty() {
-            let lower: String = c.to_lowercase().collect();
-            for (full, initials) in &mut out {
-                full.push_str(&lower);
-                initials.push_str(&lower);
+    // Each char's readings (its own lowercase when it has none), then the first
+    // MAX_READINGS combinations in order, the last char's reading varying fastest.
+    let chars: Vec<Vec<(String, String)>> = s
+        .chars()
+        .map(|c| {
+            let readings: Vec<(String, String)> = match c.to_pinyin_multi() {
+                Some(m) => m
+                    .into_iter()
+                    .map(|p| (p.plain().to_string(), p.first_letter().to_string()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            if readings.is_empty() {
+                let lower: String = c.to_lowercase().collect();
+                vec![(lower.clone(), lower)]
+            } else {
+                readings
             }
-            continue;
+        })
+        .collect();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut pick = vec![0usize; chars.len()];
+    for _ in 0..MAX_READINGS {
+        let mut full = String::with_capacity(s.len() * 2);
+        let mut initials = String::with_capacity(s.len());
+        for (readings, &k) in chars.iter().zip(&pick) {
+            full.push_str(&readings[k].0);
+            initials.push_str(&readings[k].1);
         }
-        let mut next = Vec::with_capacity(out.len() * readings.len());
-        for (full, initials) in &out {
-            for (f, i) in &readings {
-                if next.len() < MAX_READINGS {
-                    next.push((format!("{full}{f}"), format!("{initials}{i}")));
-                }
+        if !out.contains(&(full.clone(), initials.clone())) {
+            out.push((full, initials));
+        }
+        // The next combination, or the end.
+        let mut at = chars.len();
+        loop {
+            if at == 0 {
+                return out;
             }
+            at -= 1;
+            pick[at] += 1;
+            if pick[at] < chars[at].len() {
+                break;
+            }
+            pick[at] = 0;
         }
-        out = next;
     }
-    let mut seen = Vec::new();
-    out.retain(|r| {
-        let new = !seen.contains(r);
-        seen.push(r.clone());
-        new
-    });
     out
+}
+
+/// Whether the chars of `pattern` appear in `text` in order, ASCII letters in either case:
+/// the test the fuzzy matcher starts with (`cheap_matches`) for a pattern without capitals,
+/// which every pattern made by [`pattern_key`] is.
+fn subsequence(pattern: &str, text: &str) -> bool {
+    let mut text = text.chars();
+    pattern
+        .chars()
+        .all(|p| text.any(|c| c.eq_ignore_ascii_case(&p)))
+}
+
+/// What a typed pattern is matched as: trimmed and lowercase.
+pub fn pattern_key(pattern: &str) -> String {
+    pattern.trim().to_lowercase()
 }
 
 /// One string a region can be found by.
@@ -150,7 +178,12 @@ impl RegionKeys {
 
     /// The best match of `pattern` over all keys, or `None`.
     pub fn best(&self, matcher: &SkimMatcherV2, pattern: &str) -> Option<Hit> {
-        let pattern = pattern.trim().to_lowercase();
+        self.best_of(matcher, &pattern_key(pattern))
+    }
+
+    /// [`RegionKeys::best`] for a pattern already made a key with [`pattern_key`], so that
+    /// matching it against many names does not remake it for each.
+    pub fn best_of(&self, matcher: &SkimMatcherV2, pattern: &str) -> Option<Hit> {
         if pattern.is_empty() {
             return Some(Hit {
                 score: 0,
@@ -160,7 +193,11 @@ impl RegionKeys {
         }
         let mut best: Option<Hit> = None;
         for key in &self.keys {
-            let Some((score, idx)) = matcher.fuzzy_indices(&key.text, &pattern) else {
+            // The matcher's own first test, without its set-up: most keys fail it.
+            if !subsequence(pattern, &key.text) {
+                continue;
+            }
+            let Some((score, idx)) = matcher.fuzzy_indices(&key.text, pattern) else {
                 continue;
             };
             if best.as_ref().is_some_and(|b| b.score >= score) {

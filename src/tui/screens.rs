@@ -152,18 +152,7 @@ pub struct Picker {
 impl Picker {
     /// A picker listing the metrics that have figures about regions, most figures first.
     pub fn new(ix: &Index) -> Picker {
-        let counts = ix
-            .data
-            .metrics
-            .iter()
-            .map(|m| {
-                ix.data
-                    .figures
-                    .iter()
-                    .filter(|f| f.region.is_some() && f.metric.as_deref() == Some(m.id.as_str()))
-                    .count()
-            })
-            .collect();
+        let counts = ix.metric_counts().to_vec();
         let mut p = Picker {
             query: String::new(),
             hits: Vec::new(),

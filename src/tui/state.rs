@@ -132,7 +132,64 @@ pub struct App {
     pub notice: Option<String>,
     /// Metrics the selected region has in several years.
     pub trends: Vec<Trend>,
+    /// The figures table's value and unit cells, made when `figs` or the language change.
+    pub fig_cells: FigCells,
     matcher: SkimMatcherV2,
+    /// Recent filters, each a prefix of the next, with the regions they matched (in tree
+    /// order): a pattern one letter longer only matches regions the shorter one did, and one
+    /// letter shorter is one of these again.
+    filter_steps: Vec<(String, Vec<usize>)>,
+    /// Near misses of recent filters.
+    misses: Vec<(String, Vec<usize>)>,
+}
+
+/// The figures table's value and unit cells, one per entry of [`App::figs`], the values
+/// aligned on their decimal point, with the widest of each. Made when the figures, their
+/// order or the language change, so that a frame does not format every figure of a large
+/// region (the nation of a large dataset has tens of thousands) again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FigCells {
+    /// The language they are in.
+    pub lang: Option<Lang>,
+    /// Value and unit of each figure.
+    pub cells: Vec<(String, String)>,
+    /// Display width of the widest value.
+    pub value_width: u16,
+    /// Display width of the widest unit.
+    pub unit_width: u16,
+}
+
+impl FigCells {
+    /// The cells of `figs` in `lang`.
+    pub fn new(ix: &Index, figs: &[usize], lang: Lang) -> FigCells {
+        let parts: Vec<(String, String)> = figs
+            .iter()
+            .map(|&f| {
+                ix.figure(f)
+                    .map_or_else(Default::default, |x| super::format::figure_parts(x, lang))
+            })
+            .collect();
+        let numbers: Vec<String> = parts.iter().map(|p| p.0.clone()).collect();
+        let numbers = super::format::align_decimals(&numbers);
+        let widest = |it: &mut dyn Iterator<Item = &String>| {
+            it.map(|s| u16::try_from(crate::text::width(s)).unwrap_or(u16::MAX))
+                .max()
+                .unwrap_or(0)
+        };
+        let value_width = widest(&mut numbers.iter());
+        let unit_width = widest(&mut parts.iter().map(|p| &p.1));
+        let cells = numbers
+            .into_iter()
+            .zip(parts)
+            .map(|(n, (_, u))| (n, u))
+            .collect();
+        FigCells {
+            lang: Some(lang),
+            cells,
+            value_width,
+            unit_width,
+        }
+    }
 }
 
 impl App {
@@ -168,7 +225,10 @@ impl App {
             views: Vec::new(),
             notice: None,
             trends: Vec::new(),
+            fig_cells: FigCells::default(),
             matcher: SkimMatcherV2::default(),
+            filter_steps: Vec::new(),
+            misses: Vec::new(),
         };
         app.rebuild_rows(None);
         app
@@ -239,6 +299,8 @@ impl App {
             self.lang = self.lang.toggled();
             if self.sort == Sort::Metric {
                 self.sort_figs();
+            } else {
+                self.fig_cells = FigCells::new(&self.ix, &self.figs, self.lang);
             }
             return;
         }
@@ -490,6 +552,7 @@ impl App {
         if let Some(s) = selected {
             self.fig_sel = self.figs.iter().position(|&f| f == s).unwrap_or(0);
         }
+        self.fig_cells = FigCells::new(&self.ix, &self.figs, self.lang);
     }
 
     /// Rebuilds the visible rows, keeping `keep` (or the current region) selected.
@@ -506,13 +569,25 @@ impl App {
                 })
                 .collect()
         } else {
-            let mut rows: Vec<Row> = self
-                .ix
-                .tree(&vec![false; self.collapsed.len()])
+            let pattern = super::search::pattern_key(&self.filter);
+            // A match has the pattern's letters in order in one of the region's keys, so
+            // the regions a prefix of the pattern matched are the only ones to try.
+            self.filter_steps
+                .retain(|(p, _)| pattern.starts_with(p.as_str()));
+            let candidates: Vec<usize> = match self.filter_steps.last() {
+                Some((_, regions)) => regions.clone(),
+                None => self
+                    .ix
+                    .tree(&vec![false; self.collapsed.len()])
+                    .into_iter()
+                    .map(|(region, _)| region)
+                    .collect(),
+            };
+            let mut rows: Vec<Row> = candidates
                 .into_iter()
-                .filter_map(|(region, _)| {
+                .filter_map(|region| {
                     let keys = self.ix.region_names.keys(region)?;
-                    let hit = keys.best(&self.matcher, &self.filter)?;
+                    let hit = keys.best_of(&self.matcher, &pattern)?;
                     Some(Row {
                         region,
                         depth: 0,
@@ -520,11 +595,35 @@ impl App {
                     })
                 })
                 .collect();
+            if self.filter_steps.last().is_none_or(|(p, _)| *p != pattern) {
+                let matched = rows.iter().map(|r| r.region).collect();
+                self.filter_steps.push((pattern, matched));
+            }
             // Stable sort: equal scores keep tree order.
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.as_ref().map_or(0, |h| h.score)));
             // Typos the fuzzy match cannot see (`chegndu`, `杭洲`) follow its matches.
-            for region in self.ix.region_names.near_misses(&self.filter) {
-                if !rows.iter().any(|r| r.region == region) {
+            let mut listed = vec![false; self.collapsed.len()];
+            for r in &rows {
+                if let Some(l) = listed.get_mut(r.region) {
+                    *l = true;
+                }
+            }
+            let misses = match self.misses.iter().find(|(f, _)| *f == self.filter) {
+                Some((_, m)) => m.clone(),
+                None => {
+                    let m = self.ix.region_names.near_misses(&self.filter);
+                    if self.misses.len() >= 8 {
+                        self.misses.remove(0);
+                    }
+                    self.misses.push((self.filter.clone(), m.clone()));
+                    m
+                }
+            };
+            for region in misses {
+                if !listed.get(region).copied().unwrap_or(false) {
+                    if let Some(l) = listed.get_mut(region) {
+                        *l = true;
+                    }
                     rows.push(Row {
                         region,
                         depth: 0,

@@ -11,7 +11,7 @@ use crate::text;
 use crate::tui::format;
 use crate::tui::i18n::{self, Lang};
 use crate::tui::layout;
-use crate::tui::state::{App, Focus, Sort};
+use crate::tui::state::{App, FigCells, Focus, Sort};
 
 /// The region pane.
 pub struct RegionPane<'a> {
@@ -99,25 +99,17 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let lang = app.lang;
-    let parts: Vec<(String, String)> = app
-        .figs
-        .iter()
-        .map(|&f| {
-            app.ix
-                .figure(f)
-                .map_or_else(Default::default, |x| format::figure_parts(x, lang))
-        })
-        .collect();
-    let numbers: Vec<String> = parts.iter().map(|p| p.0.clone()).collect();
-    let numbers = format::align_decimals(&numbers);
-    let widest = |it: &mut dyn Iterator<Item = &String>| {
-        it.map(|s| u16::try_from(text::width(s)).unwrap_or(u16::MAX))
-            .max()
-            .unwrap_or(0)
+    // Made by the state when the figures change; made here only if it is not up to date.
+    let fresh;
+    let cells = if app.fig_cells.lang == Some(lang) && app.fig_cells.cells.len() == app.figs.len() {
+        &app.fig_cells
+    } else {
+        fresh = FigCells::new(&app.ix, &app.figs, lang);
+        &fresh
     };
     let value_title = lang.pick("数值", "Value");
-    let nw0 = widest(&mut numbers.iter()).max(super::cols(value_title) + 1);
-    let uw0 = widest(&mut parts.iter().map(|p| &p.1));
+    let nw0 = cells.value_width.max(super::cols(value_title) + 1);
+    let uw0 = cells.unit_width;
     let [mw, nw, uw, dw, yw] = columns(area.width, lang, nw0, uw0);
     let head = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     let arrow = |s: Sort| if app.sort == s { "↓" } else { "" };
@@ -160,8 +152,8 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let flags = format!("{conflict}{}", format::modality(fig.modality, lang));
         let cells = [
             (figure_what(app, fig), mw, false),
-            (numbers[i].clone(), nw, true),
-            (parts[i].1.clone(), uw, false),
+            (cells.cells[i].0.clone(), nw, true),
+            (cells.cells[i].1.clone(), uw, false),
             (flags.clone(), dw, false),
             (format::year(fig.year), yw, false),
         ];
