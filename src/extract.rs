@@ -9,5 +9,6 @@ pub mod lexicon;
 pub mod meaning;
 pub mod metrics;
 pub mod numbers;
+mod pairs;
 pub mod places;
 pub mod quantity;

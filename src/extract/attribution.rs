@@ -213,6 +213,14 @@ fn is_origin(text: &str, at: Range<usize>) -> bool {
             .any(|w| before.ends_with(w))
 }
 
+/// `全国排名`, `全国排位`: the nation names the list a region is ranked in, never what is ranked.
+fn national_ranking(text: &str, m: &Mention) -> bool {
+    m.place == Place::Nation
+        && ["排名", "排位", "排行", "位次"]
+            .iter()
+            .any(|w| text[m.range.end..].starts_with(w))
+}
+
 /// `第三`, `首位`, `前十` right after a place rank it; `首批`, `前三季度` do not.
 fn ranked_after(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(['第', '首', '前']) else {
@@ -286,6 +294,8 @@ pub struct Context<'a> {
     mentions: Vec<&'a Mention>,
     /// For each mention: whether a figure after it can be about it.
     carries: Vec<bool>,
+    /// For each mention: whether it is an item of a list of places.
+    listed: Vec<bool>,
     subject: Option<Place>,
 }
 
@@ -311,11 +321,12 @@ impl<'a> Context<'a> {
                 in_enumeration(text, mentions[i], prev, mentions.get(i + 1).copied())
             })
             .collect();
-        // Places only listed (`成都、广州、武汉等`) do not make an article's subject.
+        // Places only listed (`成都、广州、武汉等`) or the list of a ranking (`全国排名`) do
+        // not make an article's subject.
         let standalone: Vec<&Mention> = mentions
             .iter()
             .zip(&listed)
-            .filter(|(_, l)| !**l)
+            .filter(|(m, l)| !**l && !national_ranking(text, m))
             .map(|(m, _)| *m)
             .collect();
         // A headline's place, else the park a bare `高新区` headline means where the breadcrumb
@@ -332,6 +343,7 @@ impl<'a> Context<'a> {
                 !l && !is_yardstick(text, m.range.clone())
                     && !is_origin(text, m.range.clone())
                     && !attributive(gaz, text, m, subject.as_ref())
+                    && !national_ranking(text, m)
             })
             .collect();
         Context {
@@ -339,6 +351,7 @@ impl<'a> Context<'a> {
             text,
             mentions,
             carries,
+            listed,
             subject,
         }
     }
@@ -385,6 +398,41 @@ impl<'a> Context<'a> {
             (None, Some((a, r))) => self.resolve(r, a),
             (None, None) => self.passage_subject(s.start),
         }
+    }
+
+    /// The places listed nearest before byte `at` in sentence `s` (`常州和武进国家高新区`,
+    /// `安阳、南阳、焦作高新区`), when the figures there are about them: only yardsticks
+    /// (`进入全国前100名`) stand between, no place named alone and no anaphor. Empty otherwise.
+    pub fn listed_before(&self, at: usize, s: Range<usize>) -> Vec<Place> {
+        let mut run: Vec<usize> = Vec::new();
+        for i in self.within(s.start, at).rev() {
+            match run.last() {
+                None if self.listed[i] => run.push(i),
+                None if self.carries[i] => return Vec::new(),
+                None => {}
+                Some(&next) => {
+                    let gap =
+                        &self.text[self.mentions[i].range.end..self.mentions[next].range.start];
+                    if !self.listed[i] || !matches!(gap.trim(), "、" | "和" | "及" | "与") {
+                        break;
+                    }
+                    run.push(i);
+                }
+            }
+        }
+        let Some(&last) = run.first() else {
+            return Vec::new();
+        };
+        if self
+            .last_anaphor(self.mentions[last].range.end, at)
+            .is_some()
+        {
+            return Vec::new();
+        }
+        run.iter()
+            .rev()
+            .map(|&i| self.mentions[i].place.clone())
+            .collect()
     }
 
     /// The last anaphor in `[from, to)` that is not part of a place name, with its kind.
@@ -568,6 +616,12 @@ mod tests {
         let t = "成都市前三季度地区生产总值1.5万亿元，成都市首批认定企业30家。";
         assert_eq!(region("德阳高新区建设人才生态", t, "1.5万亿元"), "成都市");
         assert_eq!(region("德阳高新区建设人才生态", t, "30家"), "成都市");
+        let t = "截至目前，德阳高新区在全国排名第21位。";
+        assert_eq!(region("", t, "第21位"), "德阳高新区");
+        let t = "截至目前，全国排名第21位。";
+        assert_eq!(region("", t, "第21位"), "-");
+        let t = "全国高新技术企业达到40万家。";
+        assert_eq!(region("", t, "40万家"), "全国");
         let t = "大连高新区培育机构8家，占大连市的53%。";
         assert_eq!(region("大连高新区获评试验区", t, "53%"), "大连高新区");
         let t = "金牛区委组织部出台政策措施32个，在全省率先实施人才计划，吸引人才40.2万人。";

@@ -9,6 +9,7 @@ use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
 use super::label::{self, label};
 use super::meaning::{self, Meaning, Spot};
+use super::pairs;
 use super::places::{Mention, Place, Setting, find_mentions, setting};
 use super::quantity::{self, QuantityKind};
 use crate::dataset::{Measure, Modality, Qualifier};
@@ -26,6 +27,8 @@ pub struct Draft {
     pub value: f64,
     /// Base unit.
     pub unit: String,
+    /// What kind of number it is (a rank, a move in a ranking, …).
+    pub kind: QuantityKind,
     /// Hedge.
     pub qualifier: Qualifier,
     /// Actual, target or forecast.
@@ -86,6 +89,7 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             clause: near(text, d.clause.clone(), d.range.clone(), MEANING_REACH),
             sentence: near(text, d.sentence.clone(), d.range.clone(), 2 * MEANING_REACH),
             unit: &d.unit,
+            kind: d.kind,
             qualifier: d.qualifier,
             places,
             after: i
@@ -130,6 +134,14 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             if again.metric.is_some() {
                 found = again;
             }
+        }
+        // `分别位列第17、37位`: a rank with no name of its own is in the ranking its sentence
+        // names.
+        if found.metric == Some("overall_standing") && label.is_none() && meaning::is_bare(&d.label)
+        {
+            let moved = (found.measure == Measure::Change).then_some(d.label.as_str());
+            let from = d.sentence.start.min(d.range.start);
+            label = label::ranking_name(text, from, d.range.start, places, moved);
         }
         // `其中发明专利21万件`: a breakdown of a part is a part too.
         let breakdown = text[d.clause.clone()].trim_start().starts_with("其中");
@@ -324,6 +336,7 @@ fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures 
                 scope: None,
                 label,
                 unit,
+                kind: q.kind,
                 range: at,
             }
         })
@@ -331,6 +344,7 @@ fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures 
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
     share_labels(text, &mut drafts);
     let places: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    pairs::pair(text, &mut drafts, &ctx, &places);
     read_meanings(text, &mut drafts, &places);
     ArticleFigures { drafts, mentions }
 }
@@ -372,6 +386,36 @@ mod tests {
         assert_eq!(d[0].label, d[1].label);
         assert_eq!(d[1].metric, Some("overall_standing"));
         assert_eq!(d[1].measure, Measure::Rank);
+    }
+
+    #[test]
+    fn a_rank_without_a_name_takes_its_rankings_name() {
+        let d = extract_text(
+            "",
+            "常州和武进国家高新区全国排名位列第21位和第35位，较2017年分别前进4位和16位。",
+        );
+        let got: Vec<(&str, Measure)> = d.iter().map(|d| (d.label.as_str(), d.measure)).collect();
+        assert_eq!(
+            got,
+            [
+                ("全国排名", Measure::Rank),
+                ("全国排名", Measure::Rank),
+                ("全国排名前进", Measure::Change),
+                ("全国排名前进", Measure::Change),
+            ]
+        );
+        let d = extract_text(
+            "",
+            "在全国169家高新区排名中，郑州、洛阳高新区分别位列第17和37位。",
+        );
+        assert_eq!(d[1].label, "高新区排名");
+        assert_eq!(d[2].label, "高新区排名");
+        // A rank that names what is ranked keeps its label.
+        let d = extract_text(
+            "",
+            "在全国高新区排名中，德阳高新区高新技术企业数量位居第3。",
+        );
+        assert!(d[0].label.contains("高新技术企业"), "{:?}", d[0]);
     }
 
     fn cut(text: &str, max: usize) -> Vec<&str> {

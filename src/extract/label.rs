@@ -77,7 +77,7 @@ const LEAD_VERBS: &[&str] = &[
     "形成", "打造", "推出", "投入", "举办", "开展", "签约", "实施", "接洽", "招录", "对接", "获得",
     "提出", "落实", "培育", "认定", "入驻", "创建", "申报", "聚集", "引育", "遴选", "吸引", "完成",
     "实现", "提供", "给予", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外",
-    "以及", "包括",
+    "以及", "包括", "按照",
 ];
 
 /// Lead verbs that are part of what is measured: `新增高新技术企业` counts the new ones,
@@ -105,7 +105,7 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// Characters that cannot end a label.
-fn is_trim(c: char) -> bool {
+pub(super) fn is_trim(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -133,7 +133,8 @@ fn is_trim(c: char) -> bool {
         )
 }
 
-fn strip_links(mut s: &str) -> &str {
+/// `s` without the link words at its end (`营业收入达到` → `营业收入`).
+pub(super) fn strip_links(mut s: &str) -> &str {
     // The last characters of the link words: most labels end in none of them, and then no word
     // needs comparing.
     static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
@@ -224,7 +225,8 @@ fn tail_chars(s: &str, max: usize) -> &str {
     &s[skip..]
 }
 
-fn cjk_len(s: &str) -> usize {
+/// Chinese characters of `s`, punctuation left out.
+pub(super) fn cjk_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii() && !is_trim(*c)).count()
 }
 
@@ -296,6 +298,47 @@ pub fn about(previous: &str, subject: &str, own: &str, measure: Measure, unit: &
     }
 }
 
+/// Places that name the reach of a ranking rather than what is ranked: kept in its name
+/// (`全国排名`).
+const RANKING_REACH: &[&str] = &["全国", "全省", "全市", "全球", "世界", "全区"];
+
+/// The name of the ranking a rank or a move in it belongs to, when its own label names none
+/// (`分别位列`): the words ending in `排名` nearest before `at` since `from`, back to a place
+/// name, a number or a particle (`在全国169家高新区排名中` → `高新区排名`, `全国排名`). A move
+/// keeps its verb (`高新区排名提升`).
+pub fn ranking_name(
+    text: &str,
+    from: usize,
+    at: usize,
+    places: &[Range<usize>],
+    moved: Option<&str>,
+) -> Option<String> {
+    let lead = text.get(from..at)?;
+    let end = from + lead.rfind("排名")? + "排名".len();
+    let mut start = end - "排名".len();
+    for (n, (i, c)) in text[from..start].char_indices().rev().enumerate() {
+        let i = from + i;
+        if let Some(p) = places.iter().find(|p| p.end == i + c.len_utf8()) {
+            if RANKING_REACH.contains(&&text[p.clone()]) && p.start >= from {
+                start = p.start;
+            }
+            break;
+        }
+        if n >= 8 || !c.is_alphabetic() || c.is_ascii() || "的在中和及与、家个第".contains(c)
+        {
+            break;
+        }
+        start = i;
+    }
+    let name = &text[start..end];
+    let verb = moved.and_then(|own| {
+        ["提升", "前进", "上升", "跃升", "下降", "后退"]
+            .into_iter()
+            .find(|v| own.contains(v))
+    });
+    Some(format!("{name}{}", verb.unwrap_or("")))
+}
+
 /// `浙大研究院等高端科研机构` → `高端科研机构`: named examples before `等` are not what is
 /// counted; the class after it is.
 fn after_examples(s: &str) -> &str {
@@ -331,6 +374,15 @@ fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -
         }
         || lead.ends_with('的')
         || name_list
+}
+
+/// The words of a phrase from where its noun starts: after the last lead verb and any region
+/// anaphor (`该榜单按照“高精尖”企业` → `“高精尖”企业`).
+pub(super) fn lead_trimmed(s: &str) -> &str {
+    // Quotation marks around a name (`“高精尖”企业`) stay.
+    let trim = |c: char| is_trim(c) && !"“”‘’".contains(c);
+    let s = after_lead_verb(s.trim_matches(trim)).trim_matches(trim);
+    strip_anaphor(s.strip_prefix("其中").unwrap_or(s))
 }
 
 /// Region anaphors at the start of a label name where, not what: `全区高新技术企业` → `高新技术企业`.

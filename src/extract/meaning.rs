@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::WordSet;
 use super::metrics::{self, MetricDef};
+use super::quantity::QuantityKind;
 use crate::dataset::{Measure, Qualifier};
 
 /// What a figure means.
@@ -65,6 +66,8 @@ pub struct Spot<'a> {
     pub sentence: Range<usize>,
     /// Its base unit.
     pub unit: &'a str,
+    /// What kind of number it is.
+    pub kind: QuantityKind,
     /// Its hedge.
     pub qualifier: Qualifier,
     /// Byte ranges of the place names in `text`, in order.
@@ -88,6 +91,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         clause,
         sentence,
         unit,
+        kind,
         qualifier,
         places,
         after: prev_end,
@@ -100,6 +104,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         sentence.clone(),
         label,
         unit,
+        *kind,
     );
     let none = Meaning {
         measure,

@@ -5,7 +5,8 @@
 //! a lexicon (longest match); what a reader would not call a figure is skipped whole:
 //!
 //! - dates, times, durations and ages (the unit is a time word: `2023年`, `6月28日`, `3天`);
-//! - ordinals (`第三十五届`, `第一时间`) unless rank wording precedes (`位居全国第4`);
+//! - ordinals (`第三十五届`, `第一时间`) unless rank wording precedes (`位居全国第4`); the
+//!   numbers listed after such a rank are ranks too (`位列第17、37、66和88位`);
 //! - numbers inside book titles and short quotations (`“315”科技创新体系`, `“4+1”专项基金`),
 //!   except percentages;
 //! - codes glued to Latin letters or `+` (`5G`, `H7N9`, `C919`, `3+N`), versions and times;
@@ -38,6 +39,8 @@ pub enum QuantityKind {
     Fraction,
     /// A rank (`第4`): unit `位次`.
     Rank,
+    /// Places moved up or down a ranking (`前进4位`): unit `位次`.
+    Move,
 }
 
 /// A quantity found in text.
@@ -106,8 +109,17 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             Step::Skip(end) => resume = end,
             Step::Found(mut q) => {
                 resume = q.range.end;
+                let listed = if c == '第' && q.kind == QuantityKind::Rank {
+                    special::rank_list(text, q.range.end)
+                } else {
+                    Vec::new()
+                };
                 signed(text, &mut q);
                 out.push(q);
+                if let Some(last) = listed.last() {
+                    resume = last.range.end;
+                }
+                out.extend(listed);
             }
         }
     }
@@ -118,7 +130,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 /// `(-69.1%)`): raw keeps the sign and the value is negative. A dash between two numbers
 /// (`1-3家`) or after a letter (`C-919`) is no sign; those never reach here as quantities.
 fn signed(text: &str, q: &mut Quantity) {
-    if !matches!(q.kind, QuantityKind::Number | QuantityKind::Percent) {
+    if !matches!(
+        q.kind,
+        QuantityKind::Number | QuantityKind::Percent | QuantityKind::Move
+    ) {
         return;
     }
     let Some(sign) = char_before(text, q.range.start).filter(|c| matches!(c, '-' | '−' | '－'))
@@ -241,7 +256,7 @@ fn read_numeral(text: &str, i: usize, shielded: bool) -> Step {
                     found(i..unit_end + len, &n, &rate, QuantityKind::Number)
                 }
                 None if unit.word == "位" && moved_places(text, i) => {
-                    found(i..unit_end, &n, "位次", QuantityKind::Number)
+                    found(i..unit_end, &n, "位次", QuantityKind::Move)
                 }
                 None => found(i..unit_end, &n, unit.base, QuantityKind::Number),
             }
@@ -291,13 +306,14 @@ fn ends_range(text: &str, i: usize) -> bool {
             .is_some_and(|c| numbers::arabic_digit(c).is_some())
 }
 
-/// `前进4位`, `上升3位`, `前进4位和16位`: places moved in a ranking, not people.
+/// `前进4位`, `提升了3位`, `前进4位和16位`: places moved in a ranking, not people.
 fn moved_places(text: &str, i: usize) -> bool {
     const MOVES: &[&str] = &[
         "前进", "上升", "提升", "下降", "后退", "跃升", "攀升", "提高", "前移", "后移",
     ];
     let head = &text[..i];
-    if MOVES.iter().any(|m| head.ends_with(m)) {
+    let verb_end = head.strip_suffix('了').unwrap_or(head);
+    if MOVES.iter().any(|m| verb_end.ends_with(m)) {
         return true;
     }
     // The second of a pair: the verb stands a few characters back, before `和`.

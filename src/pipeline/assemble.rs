@@ -92,8 +92,15 @@ impl Regions<'_> {
         id
     }
 
-    /// Records `surface` as another name of `place`, if the place is already a region.
+    /// Records `surface` as another name of `place`, if the place is already a region. A park
+    /// named by a division's name alone, as an item of a list (`常州和武进国家高新区`), is not
+    /// known by that name: the division is.
     fn alias(&mut self, place: &Place, surface: &str) {
+        if let Place::Park { .. } = place
+            && !self.gaz.by_name(surface).is_empty()
+        {
+            return;
+        }
         let Some(r) = self.out.get_mut(&place_id(place)) else {
             return;
         };
@@ -296,6 +303,22 @@ mod tests {
             file("b/x.txt"),
         ];
         assert_eq!(article_stems(&files), ["a/x.txt", "a/x.md", "a/y", "b/x"]);
+    }
+
+    #[test]
+    fn a_park_is_not_known_by_its_citys_name() {
+        let mut regions = Regions {
+            gaz: Gazetteer::bundled(),
+            out: BTreeMap::new(),
+        };
+        let park = Place::Park {
+            name: "常州高新区".into(),
+            parent: Some(320400),
+        };
+        let id = regions.place(&park);
+        regions.alias(&park, "常州");
+        regions.alias(&park, "常州国家高新区");
+        assert_eq!(regions.out[&id].aliases, ["常州国家高新区"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::super::lexicon::WordSet;
+use super::super::quantity::QuantityKind;
 use super::{contains_any, set};
 use crate::dataset::Measure;
 
@@ -44,6 +45,7 @@ pub fn measure(
     sentence: Range<usize>,
     label: &str,
     unit: &str,
+    kind: QuantityKind,
 ) -> Measure {
     static GROWTH_W: LazyLock<WordSet> = LazyLock::new(|| set(GROWTH));
     static ADDED_W: LazyLock<WordSet> = LazyLock::new(|| set(ADDED));
@@ -52,6 +54,8 @@ pub fn measure(
     let before = &text[clause.start.min(at.start)..at.start];
     let raw = &text[at.clone()];
     match unit {
+        // `前进4位`: places moved are a change of rank.
+        "位次" if kind == QuantityKind::Move => return Measure::Change,
         "位次" => return Measure::Rank,
         "个百分点" => return Measure::Change,
         _ => {}
@@ -153,7 +157,7 @@ pub fn subject(label: &str) -> &str {
 #[rustfmt::skip]
 const BARE_WORDS: &[&str] = &[
     "跃升", "年均", "较上年", "比上年", "全国", "全省", "全市", "第", "是", "为", "十年前", "五年前", "上年", "去年", "同期", "前",
-    "倍数", "的", "下同", "分别", "提升了", "至", "和", "及", "与",
+    "倍数", "的", "下同", "分别", "提升了", "至", "和", "及", "与", "较", "年",
 ];
 
 /// Whether a label names nothing but a rate, change, rank or link (`同比增长`, `跃升至`, ``):

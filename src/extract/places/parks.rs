@@ -1,6 +1,6 @@
 //! Parks found by pattern: a place part (division names, and at most one other short word such
 //! as 张江 or 滨海) followed by a park suffix, an optional parenthesised division, and
-//! enumerations `A、B、C等国家高新区`.
+//! enumerations `A、B、C等国家高新区`, `A和B国家高新区`, `A、B、C3家高新区`.
 
 use std::ops::Range;
 
@@ -9,6 +9,7 @@ use super::matcher::{Matcher, Pat, Token};
 use super::zones::{self, ZoneHit};
 use crate::dataset::RegionKind;
 use crate::extract::gazetteer::is_municipality;
+use crate::extract::numbers;
 
 /// A park found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -338,6 +339,94 @@ impl Walker<'_> {
         part
     }
 
+    /// Whether a place part is one short name of a city, district or county (`常州`, `武进`):
+    /// a full name (`德阳市`) names the division itself, a province a province's zones.
+    fn is_short_name(&self, ctx: &Context, part: &Part) -> bool {
+        let [i] = part.divs[..] else {
+            return false;
+        };
+        if part.word {
+            return false;
+        }
+        let Some(Pat::Name(cands)) = self.tokens.get(i).map(|t| self.m.pat(t)) else {
+            return false;
+        };
+        let resolved = self.resolve(ctx, part);
+        resolved.iter().all(|&(_, c)| depth(ctx.gaz, c) >= 1)
+            && !resolved.is_empty()
+            && !cands
+                .iter()
+                .any(|&(k, full)| full && resolved.iter().any(|&(_, c)| c == k))
+    }
+
+    /// The short names listed right before byte `pos`, in text order, with where each ends:
+    /// `A、B和` before a park's own name, or `A、B、C` ending at `pos` itself when `own` (a count
+    /// stands between the list and the suffix). The item next to the park may follow `和`, `及`
+    /// or `与`; the others follow `、`.
+    fn short_names_before(
+        &self,
+        ctx: &Context,
+        mut pos: usize,
+        own: bool,
+        parks: &mut Vec<ParkHit>,
+    ) -> Vec<(Part, usize)> {
+        let mut items = Vec::new();
+        let mut joins: &[char] = &['、', '和', '及', '与'];
+        if own {
+            let part = self.part(pos, parks, false);
+            if !self.is_short_name(ctx, &part) {
+                return items;
+            }
+            let start = part.start;
+            items.push((part, pos));
+            pos = start;
+        }
+        loop {
+            let head = self.text.get(..pos).unwrap_or("");
+            let Some(sep) = joins.iter().find(|c| head.ends_with(**c)) else {
+                break;
+            };
+            let end = pos - sep.len_utf8();
+            let part = self.part(end, parks, false);
+            if part.start == end || !self.is_short_name(ctx, &part) {
+                break;
+            }
+            pos = part.start;
+            items.push((part, end));
+            joins = &['、'];
+        }
+        items.reverse();
+        items
+    }
+
+    /// Makes each listed place part, ending where given, a park with suffix `canon`.
+    fn push_items(
+        &self,
+        ctx: &mut Context,
+        items: Vec<(Part, usize)>,
+        canon: &str,
+        zone_hits: &[ZoneHit],
+        parks: &mut Vec<ParkHit>,
+    ) {
+        for (part, end) in items {
+            let resolved = self.resolve(ctx, &part);
+            let (parent, from_context) = self.parent(ctx, &part, &resolved);
+            let place = self.place_name(ctx, &part, end, &resolved);
+            let mut park = ParkHit {
+                range: part.start..end,
+                name: format!("{place}{canon}"),
+                parent,
+                divs: part.divs,
+                from_context,
+            };
+            zones::link(ctx.gaz, &mut park, end, zone_hits);
+            if let Some(p) = park.parent {
+                ctx.add(park.range.start, p);
+            }
+            parks.push(park);
+        }
+    }
+
     /// Resolves the divisions a place part names, left to right, each in the light of the one
     /// before (`天津` makes `滨海` 滨海新区).
     fn resolve(&self, ctx: &Context, part: &Part) -> Vec<(usize, u32)> {
@@ -425,6 +514,23 @@ fn enumeration_end(text: &str, pos: usize) -> Option<usize> {
     Some(head.len())
 }
 
+/// `4家高新区`: where a count of parks starts before the suffix at `pos`, and the count.
+fn count_before(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let head = text.get(..pos)?;
+    let head = head
+        .strip_suffix('家')
+        .or_else(|| head.strip_suffix('个'))?;
+    let digits = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || numbers::is_numeral_char(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let n = numbers::numeral_prefix(&head[digits..])?;
+    let whole = n.len == head.len() - digits && n.value.fract() == 0.0 && !n.approx;
+    (whole && n.value >= 2.0 && n.value <= 50.0).then_some((digits, n.value as usize))
+}
+
 /// Finds parks in `text`; each park's parent is resolved against `ctx` and the listed zones
 /// found in the text (`zone_hits`), and recorded in `ctx`.
 pub(crate) fn find(
@@ -461,29 +567,30 @@ pub(crate) fn find(
                     None => break,
                 }
             }
-            for (part, end) in items.into_iter().rev() {
-                let resolved = w.resolve(ctx, &part);
-                let (parent, from_context) = w.parent(ctx, &part, &resolved);
-                let place = w.place_name(ctx, &part, end, &resolved);
-                let mut park = ParkHit {
-                    range: part.start..end,
-                    name: format!("{place}{canon}"),
-                    parent,
-                    divs: part.divs,
-                    from_context,
-                };
-                zones::link(ctx.gaz, &mut park, end, zone_hits);
-                if let Some(p) = park.parent {
-                    ctx.add(park.range.start, p);
-                }
-                parks.push(park);
-            }
+            items.reverse();
+            w.push_items(ctx, items, canon, zone_hits, &mut parks);
             continue;
+        }
+        // `郑州、洛阳、新乡、平顶山4家高新区`: as many names as the count says, one park each.
+        if let Some((pos, count)) = count_before(text, s.start) {
+            let items = w.short_names_before(ctx, pos, true, &mut parks);
+            if items.len() >= 2 && items.len() == count {
+                w.push_items(ctx, items, canon, zone_hits, &mut parks);
+                continue;
+            }
         }
         let part = w.part(s.start, &mut parks, true);
         if part.divs.is_empty() && !part.word {
             continue;
         }
+        // `常州和武进国家高新区`, `安阳、南阳、焦作高新区`: short city or county names listed
+        // before a park written the same way name one park each.
+        let listed = if w.is_short_name(ctx, &part) {
+            w.short_names_before(ctx, part.start, false, &mut parks)
+        } else {
+            Vec::new()
+        };
+        w.push_items(ctx, listed, canon, zone_hits, &mut parks);
         let resolved = w.resolve(ctx, &part);
         // `山东省开发区`, `湖南省产业园区`: a province's zones in general, not one park.
         let province_only = !part.word

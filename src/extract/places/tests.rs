@@ -159,6 +159,36 @@ fn enumerations_name_one_park_each() {
 }
 
 #[test]
+fn short_names_listed_before_a_park_name_one_park_each() {
+    let parks = |text: &str| -> Vec<Place> { found(text).into_iter().map(|x| x.1).collect() };
+    assert_eq!(
+        parks("常州和武进国家高新区全国排名位列第21位和第35位")[..2],
+        [
+            park("常州高新区", Some(320400)),
+            park("武进高新区", Some(320412)),
+        ]
+    );
+    let f = parks("安阳、南阳、焦作高新区位次也明显提升");
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert!(f.iter().all(|p| matches!(p, Place::Park { .. })), "{f:?}");
+    // As many names as the count before the suffix says.
+    let f = parks("郑州、洛阳、新乡、平顶山4家高新区进入全国前100名");
+    assert_eq!(f.len(), 5, "{f:?}");
+    assert!(
+        f[..4].iter().all(|p| matches!(p, Place::Park { .. })),
+        "{f:?}"
+    );
+    assert_eq!(f[4], Place::Nation);
+    // Not parks: a full city name, a province, a count that does not match, no list at all.
+    assert_eq!(parks("德阳市和成都高新区签约")[0], Place::Division(510600));
+    assert_eq!(parks("四川和成都高新区")[0], Place::Division(510000));
+    let f = parks("郑州、洛阳、新乡5家高新区");
+    assert!(f.iter().all(|p| matches!(p, Place::Division(_))), "{f:?}");
+    let f = parks("郑州、洛阳4家高新区");
+    assert!(f.iter().all(|p| matches!(p, Place::Division(_))), "{f:?}");
+}
+
+#[test]
 fn ambiguous_short_names_use_context() {
     assert!(found("朝阳的企业").is_empty(), "{:?}", found("朝阳的企业"));
     assert_eq!(found("北京朝阳的企业")[1].1, Place::Division(110105));

@@ -53,6 +53,47 @@ fn ordinal(text: &str, i: usize, shielded: bool) -> Step {
     Step::Found(Quantity::new(i..end, n.value, "位次", QuantityKind::Rank))
 }
 
+/// `位列第17、37、66和88位`: the numbers listed after a rank that ends at byte `end` are ranks
+/// too. Each item is a whole number after `、`, `和`, `及` or `与`, closed by `位` or `名` or
+/// not; items count up to the last one closed so, or up to a list end that ends a rank
+/// (punctuation): `第3、5家` lists no ranks.
+pub(super) fn rank_list(text: &str, end: usize) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut kept = 0;
+    let mut at = end;
+    while let Some(sep) = char_at(text, at).filter(|c| matches!(c, '、' | '和' | '及' | '与')) {
+        let start = at + sep.len_utf8();
+        let Some(n) = numbers::numeral_prefix(&text[start..]) else {
+            break;
+        };
+        let whole = n.value >= 1.0 && n.value.fract() == 0.0;
+        if n.approx || n.magnitude || n.digits_only || !whole {
+            break;
+        }
+        let num_end = start + n.len;
+        let next = char_at(text, num_end);
+        let closed = matches!(next, Some('位' | '名'));
+        let item_end = num_end + if closed { '位'.len_utf8() } else { 0 };
+        let after = char_at(text, item_end);
+        let goes_on = after.is_some_and(|c| matches!(c, '、' | '和' | '及' | '与'));
+        if !goes_on && !rank_ends(after) {
+            break;
+        }
+        out.push(Quantity::new(
+            start..item_end,
+            n.value,
+            "位次",
+            QuantityKind::Rank,
+        ));
+        at = item_end;
+        if closed || !goes_on {
+            kept = out.len();
+        }
+    }
+    out.truncate(kept);
+    out
+}
+
 /// `排名前十`: top-N after rank wording, with nothing counted after it.
 fn top_n(text: &str, i: usize) -> Step {
     let at = i + '前'.len_utf8();

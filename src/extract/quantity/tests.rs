@@ -264,6 +264,49 @@ fn ranges_and_rank_moves() {
     let text = "排名位列第21位和第35位，";
     assert_eq!(raws(text).len(), 2);
     none("连续三个季度综合成绩");
+    // `了` between the verb and the places moved.
+    assert_eq!(only("位次分别提升了4位，"), triple("4位", 4.0, "位次"));
+    assert_eq!(
+        raws("分别提升了4位、3位和8位，")[2],
+        triple("8位", 8.0, "位次")
+    );
+    assert_eq!(scan("前进4位")[0].kind, QuantityKind::Move);
+    assert_eq!(scan("位列第4位")[0].kind, QuantityKind::Rank);
+}
+
+#[test]
+fn numbers_listed_after_a_rank_are_ranks() {
+    assert_eq!(
+        raws("分别位列第17、37、66和88位，"),
+        [
+            triple("第17", 17.0, "位次"),
+            triple("37", 37.0, "位次"),
+            triple("66", 66.0, "位次"),
+            triple("88位", 88.0, "位次"),
+        ]
+    );
+    assert_eq!(
+        raws("位列第103、118和130位")[2],
+        triple("130位", 130.0, "位次")
+    );
+    assert_eq!(raws("分别居全国第三、五名。").len(), 2);
+    assert_eq!(raws("位居第3、5。")[1], triple("5", 5.0, "位次"));
+    // Each rank with its own 第 is read as before.
+    assert_eq!(
+        raws("位列第21位和第35位")[1],
+        triple("第35位", 35.0, "位次")
+    );
+    // Not ranks: a count after the rank, a list that goes on into a noun, an ordinal.
+    assert_eq!(
+        raws("位居第3、5家企业"),
+        [triple("第3", 3.0, "位次"), triple("5家", 5.0, "家")]
+    );
+    assert_eq!(
+        raws("位列第17、37、66和88位、3家")[4],
+        triple("3家", 3.0, "家")
+    );
+    none("第三、四届");
+    assert_eq!(raws("位居全国第一和2.5亿元").len(), 2);
 }
 
 #[test]
