@@ -41,7 +41,7 @@ try:
     def gaoxin():
         start = time.perf_counter()
         subprocess.run([binary, "build", src, "-o", os.path.join(work, "dataset.json")],
-                       check=True, stdout=subprocess.DEVNULL)
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return time.perf_counter() - start
 
     import cpca

@@ -128,6 +128,9 @@ pub fn extract_file(gaz: &Gazetteer, source: &str, bytes: &[u8]) -> Result<Extra
     })
 }
 
+/// A file's name in the dataset and its articles, before extraction.
+type ReadFile = (String, Vec<RawArticle>);
+
 /// Decodes and splits one file's bytes into its articles.
 fn read_articles(source: &str, bytes: &[u8]) -> Result<Vec<RawArticle>> {
     corpus::read(source, bytes).map_err(|reason| Error::Decode {
@@ -170,7 +173,7 @@ fn extract_all(
     let cwd = std::env::current_dir().ok();
     // Reading and splitting need no gazetteer: the place automata, a one-off cost of tens of
     // milliseconds, are built meanwhile on one thread while the others read.
-    let (gaz, read): (_, Vec<Result<(String, Vec<RawArticle>)>>) = rayon::join(
+    let (gaz, read): (_, Vec<Result<ReadFile>>) = rayon::join(
         || {
             let gaz = Gazetteer::bundled();
             figures::prepare(gaz);

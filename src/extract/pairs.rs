@@ -243,7 +243,7 @@ mod tests {
     use crate::extract::places::Place;
 
     fn drafts(text: &str) -> Vec<Draft> {
-        extract(Gazetteer::bundled(), "", text, None).drafts
+        extract(Gazetteer::bundled(), "", &[], text, None).drafts
     }
 
     fn region(d: &Draft) -> String {
