@@ -7,6 +7,7 @@ use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
 use super::label::{self, label};
 use super::meaning::{self, Meaning, Spot};
+use super::metrics;
 use super::pairs;
 use super::places::{Mention, Place, find_mentions};
 use super::quantity::{self, QuantityKind};
@@ -113,6 +114,26 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             let gap = &text[p.range.end.min(d.range.start)..d.range.start];
             p.sentence == d.sentence || (gap.len() <= 60 && !gap.contains(['。', '\n', '！', '？']))
         });
+        // `R&D经费投入强度…，投入强度高于全国0.68个百分点`: a subject cut short names what the
+        // previous figure's subject named in full.
+        let own = meaning::subject(&d.label);
+        let names = |s: &str| metrics::metric_at(s, &d.unit, found.measure).is_some();
+        let elided = prev.and_then(|p| {
+            let full = meaning::subject(&p.label);
+            let cut_short = label::cjk_len(own) >= 2
+                && full.len() > own.len()
+                && full.ends_with(own)
+                && !names(own)
+                && names(full);
+            cut_short.then(|| format!("{}{}", &full[..full.len() - own.len()], d.label))
+        });
+        if let Some(l) = elided {
+            let again = meaning::read(&spot, &l);
+            if again.metric.is_some() || found.metric.is_none() {
+                found = again;
+            }
+            label = Some(l);
+        }
         if let Some(p) = prev.filter(|_| found.metric.is_none() && meaning::is_bare(&d.label)) {
             let subject = meaning::subject(&p.label);
             let mut again = meaning::read_about(&spot, &d.label, Some(subject));
@@ -126,7 +147,14 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             } else {
                 found.measure
             };
-            if !meaning::is_bare(subject) {
+            // `由2017年的2.77%提升到3.33%`: a later value of the same thing is named as it is.
+            let same = again.metric.is_some()
+                && again.metric == p.metric
+                && again.measure == p.measure
+                && label::strip_links(&d.label).is_empty();
+            if same {
+                label = Some(label::strip_links(&p.label).to_string());
+            } else if !meaning::is_bare(subject) {
                 label = Some(label::about(&p.label, subject, &d.label, measure, &d.unit));
             }
             if again.metric.is_some() {
@@ -269,9 +297,20 @@ fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures 
     let mentions = find_mentions(gaz, text);
     let ctx = Context::new(gaz, text, &mentions, head.title, &head.mentions);
     let quantities = quantity::scan(text);
-    // A label never reaches back past a place name or another figure in its clause.
-    let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-    bounds.extend(quantities.iter().map(|q| q.range.clone()));
+    // A label never reaches back past a place name or another figure in its clause, unless the
+    // place is what it is compared with (`增速低于全国`) or the figure bounds a class named in
+    // it (`引进5000万元以上项目`).
+    let mut bounds: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| !meaning::compared_with(text, m.range.start))
+        .map(|m| m.range.clone())
+        .collect();
+    bounds.extend(
+        quantities
+            .iter()
+            .filter(|q| !meaning::is_threshold(text, q.range.clone()))
+            .map(|q| q.range.clone()),
+    );
     bounds.sort_by_key(|r| (r.start, r.end));
     let mut drafts: Vec<Draft> = quantities
         .into_iter()
@@ -341,6 +380,50 @@ mod tests {
     }
 
     #[test]
+    fn rates_and_comparisons_after_a_level_name_its_subject() {
+        let d = extract_text(
+            "",
+            "2021年，全市研究与试验发展(以下简称R&D)经费81.7亿元，比上年增加10.6亿元，增长13.8%，\
+             增速低于全国0.8个百分点，低于全省1.2个百分点。R&D经费投入强度稳步增长，达到3.12%，\
+             比上年提高0.02个百分点，投入强度高于全国0.68个百分点。",
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            d.iter().map(|d| (d.label.as_str(), d.metric)).collect();
+        assert_eq!(
+            got,
+            [
+                ("研究与试验发展(R&D)经费", Some("rd_spending")),
+                ("R&D经费比上年增加", Some("rd_spending")),
+                ("R&D经费增长", Some("rd_spending")),
+                ("R&D经费增速低于全国", None),
+                ("R&D经费低于全省", None),
+                ("R&D经费投入强度", Some("rd_intensity")),
+                ("R&D经费投入强度比上年提高", Some("rd_intensity")),
+                ("R&D经费投入强度高于全国", None),
+            ]
+        );
+        // A later value of the same thing is named as it is.
+        let d = extract_text(
+            "",
+            "全社会R&D经费支出占地区GDP比重由2017年的2.77%提升到3.33%。",
+        );
+        assert_eq!(d[1].label, "全社会R&D经费支出占地区GDP比重");
+        assert_eq!(
+            (d[1].metric, d[1].measure),
+            (Some("rd_intensity"), Measure::Level)
+        );
+        // A subject named in full is not completed from the figure before.
+        let d = extract_text("", "全区拥有国家级孵化器5家，孵化器20家。");
+        assert_eq!(d[1].label, "孵化器");
+        // A threshold in a class's name is part of the label.
+        let d = extract_text("", "天津滨海新区引进5000万元以上项目超过841个。");
+        assert_eq!(
+            d.last().map(|d| d.label.as_str()),
+            Some("引进5000万元以上项目")
+        );
+    }
+
+    #[test]
     fn listed_figures_share_a_label() {
         let d = extract_text("", "常州高新区在全国高新区中的排名位列第21位和第35位。");
         assert_eq!(d.len(), 2, "{d:?}");
@@ -372,6 +455,12 @@ mod tests {
         );
         assert_eq!(d[1].label, "高新区排名");
         assert_eq!(d[2].label, "高新区排名");
+        // A ranking named in quotes is its title.
+        let d = extract_text(
+            "",
+            "科技部发布“2020年国家高新区总体排名”，在169家高新区排名中，郑州、洛阳高新区分别位列第17和37位。",
+        );
+        assert_eq!(d[2].label, "2020年国家高新区总体排名");
         // A rank that names what is ranked keeps its label.
         let d = extract_text(
             "",
