@@ -161,7 +161,7 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
                 found = again;
             }
         }
-        // `分别位列第17、37位`: a rank with no name of its own is in the ranking its sentence
+        // `分别位列第12、45位`: a rank with no name of its own is in the ranking its sentence
         // names.
         if found.metric == Some("overall_standing") && label.is_none() && meaning::is_bare(&d.label)
         {
@@ -383,9 +383,9 @@ mod tests {
     fn rates_and_comparisons_after_a_level_name_its_subject() {
         let d = extract_text(
             "",
-            "2021年，全市研究与试验发展(以下简称R&D)经费81.7亿元，比上年增加10.6亿元，增长13.8%，\
-             增速低于全国0.8个百分点，低于全省1.2个百分点。R&D经费投入强度稳步增长，达到3.12%，\
-             比上年提高0.02个百分点，投入强度高于全国0.68个百分点。",
+            "2022年，全县研究与试验发展(以下简称R&D)经费46.3亿元，比上年增加5.2亿元，增长12.7%，\
+             增速高于全省1.5个百分点，低于全国0.4个百分点。R&D经费投入强度稳步提升，达到2.45%，\
+             比上年提高0.11个百分点，投入强度低于全省0.3个百分点。",
         );
         let got: Vec<(&str, Option<&str>)> =
             d.iter().map(|d| (d.label.as_str(), d.metric)).collect();
@@ -395,11 +395,11 @@ mod tests {
                 ("研究与试验发展(R&D)经费", Some("rd_spending")),
                 ("R&D经费比上年增加", Some("rd_spending")),
                 ("R&D经费增长", Some("rd_spending")),
-                ("R&D经费增速低于全国", None),
-                ("R&D经费低于全省", None),
+                ("R&D经费增速高于全省", None),
+                ("R&D经费低于全国", None),
                 ("R&D经费投入强度", Some("rd_intensity")),
                 ("R&D经费投入强度比上年提高", Some("rd_intensity")),
-                ("R&D经费投入强度高于全国", None),
+                ("R&D经费投入强度低于全省", None),
             ]
         );
         // A later value of the same thing is named as it is.
@@ -416,10 +416,10 @@ mod tests {
         let d = extract_text("", "全区拥有国家级孵化器5家，孵化器20家。");
         assert_eq!(d[1].label, "孵化器");
         // A threshold in a class's name is part of the label.
-        let d = extract_text("", "天津滨海新区引进5000万元以上项目超过841个。");
+        let d = extract_text("", "德阳经开区引进3000万元以上项目超过120个。");
         assert_eq!(
             d.last().map(|d| d.label.as_str()),
-            Some("引进5000万元以上项目")
+            Some("引进3000万元以上项目")
         );
     }
 
@@ -451,16 +451,16 @@ mod tests {
         );
         let d = extract_text(
             "",
-            "在全国169家高新区排名中，郑州、洛阳高新区分别位列第17和37位。",
+            "在全国150家高新区排名中，绵阳、德阳高新区分别位列第12和45位。",
         );
         assert_eq!(d[1].label, "高新区排名");
         assert_eq!(d[2].label, "高新区排名");
         // A ranking named in quotes is its title.
         let d = extract_text(
             "",
-            "科技部发布“2020年国家高新区总体排名”，在169家高新区排名中，郑州、洛阳高新区分别位列第17和37位。",
+            "某部门发布“2023年高新区创新能力排名”，在150家高新区排名中，绵阳、德阳高新区分别位列第12和45位。",
         );
-        assert_eq!(d[2].label, "2020年国家高新区总体排名");
+        assert_eq!(d[2].label, "2023年高新区创新能力排名");
         // A rank that names what is ranked keeps its label.
         let d = extract_text(
             "",

@@ -351,8 +351,8 @@ pub fn about(previous: &str, subject: &str, own: &str, measure: Measure, unit: &
     }
 }
 
-/// `研究与试验发展(R&D)经费` → `R&D经费`, `R&D经费投入强度(与国内生产总值之比)` →
-/// `R&D经费投入强度`: a label about an earlier figure names it by its short form, without the
+/// `研究与试验发展(R&D)经费` → `R&D经费`, `研发投入强度(与地区生产总值之比)` →
+/// `研发投入强度`: a label about an earlier figure names it by its short form, without the
 /// aside that defined it.
 fn short_form(s: &str) -> String {
     let Some(open) = s.find(['(', '（']) else {
@@ -397,7 +397,7 @@ pub fn ranking_name(
             .into_iter()
             .find(|v| own.contains(v))
     });
-    // A ranking named in quotes is its published title (`“2020年国家高新区总体排名和…”`).
+    // A ranking named in quotes is its published title (`“2023年高新区创新能力排名和…”`).
     if let Some(title) = quoted_ranking(lead) {
         return Some(format!("{title}{}", verb.unwrap_or("")));
     }
@@ -468,7 +468,7 @@ fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -
     before.is_empty()
         || cjk_len(before) < 2
         || MODIFIERS.contains(&before)
-        // `高科等十余个智能制造项目`: the named examples are not what is counted.
+        // `恒达等二十余个新材料项目`: the named examples are not what is counted.
         || lead.ends_with('等')
         || {
             // A verb that ends an indicator's name (`研发投入`) leads no noun.
@@ -560,12 +560,12 @@ mod tests {
         // A verb ending an indicator's name (`研发投入`) leads no noun after the number.
         assert_eq!(
             lab(
-                "全社会研发投入从2012年的209.97亿元增长到2021年的588亿元",
-                "209.97亿元"
+                "全社会研发投入从2015年的38.6亿元增长到2022年的97亿元",
+                "38.6亿元"
             ),
             "全社会研发投入"
         );
-        assert_eq!(lab("贡献率提升到2021年的67.6%", "67.6%"), "贡献率");
+        assert_eq!(lab("贡献率提升到2022年的61.2%", "61.2%"), "贡献率");
     }
 
     #[test]
@@ -658,7 +658,7 @@ mod tests {
     #[test]
     fn a_name_defined_in_brackets_keeps_its_abbreviation() {
         assert_eq!(
-            lab("研究与试验发展(以下简称R&D)经费881.72亿元", "881.72亿元"),
+            lab("研究与试验发展(以下简称R&D)经费46.3亿元", "46.3亿元"),
             "研究与试验发展(R&D)经费"
         );
         assert_eq!(
@@ -678,13 +678,13 @@ mod tests {
         );
         assert_eq!(
             about(
-                "R&D经费投入强度(与国内生产总值之比)",
-                "R&D经费投入强度(与国内生产总值之比)",
+                "研发经费投入强度(与地区生产总值之比)",
+                "研发经费投入强度(与地区生产总值之比)",
                 "比上年提高",
                 Measure::Change,
                 "个百分点"
             ),
-            "R&D经费投入强度比上年提高"
+            "研发经费投入强度比上年提高"
         );
         assert_eq!(
             about("营业收入", "营业收入", "同比增长", Measure::Growth, "%"),
@@ -695,31 +695,31 @@ mod tests {
     #[test]
     fn a_link_alone_takes_the_subject_of_the_clause_before() {
         assert_eq!(
-            lab("全市研发投入强度稳步增长，达到3.12%。", "3.12%"),
+            lab("全县研发投入强度持续增长，达到2.45%。", "2.45%"),
             "研发投入强度"
         );
         assert_eq!(
             lab(
-                "R&D经费投入强度(与国内生产总值之比)持续提升，达到3.12%",
-                "3.12%"
+                "研发投入强度(与地区生产总值之比)明显提升，达到2.45%",
+                "2.45%"
             ),
-            "R&D经费投入强度(与国内生产总值之比)"
+            "研发投入强度(与地区生产总值之比)"
         );
         // Not: a figure in the clause before, another sentence, no verb of how it went, more
         // than a link before the number.
-        assert_eq!(lab("营业收入100亿元稳步增长，达到3.12%", "3.12%"), "");
-        assert_eq!(lab("研发投入强度稳步增长。达到3.12%", "3.12%"), "");
-        assert_eq!(lab("研发投入强度，达到3.12%", "3.12%"), "");
+        assert_eq!(lab("营业收入100亿元稳步增长，达到2.45%", "2.45%"), "");
+        assert_eq!(lab("研发投入强度稳步增长。达到2.45%", "2.45%"), "");
+        assert_eq!(lab("研发投入强度，达到2.45%", "2.45%"), "");
         assert_eq!(lab("研发投入强度稳步增长，占比达到3%", "3%"), "占比");
     }
 
     #[test]
     fn examples_and_verbs_before_a_count_leave_the_noun_after_it() {
         assert_eq!(
-            lab("高科等十余个智能制造项目即将投产", "十余个"),
-            "智能制造项目"
+            lab("恒达等二十余个新材料项目即将投产", "二十余个"),
+            "新材料项目"
         );
-        assert_eq!(lab("通过组建6支招商小分队，", "6支"), "招商小分队");
+        assert_eq!(lab("通过组建4支产业服务队，", "4支"), "产业服务队");
         // Examples with no noun after the count keep their class.
         assert_eq!(lab("浙大研究院等高端科研机构30家", "30家"), "高端科研机构");
     }

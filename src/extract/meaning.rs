@@ -124,7 +124,7 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
             .unwrap_or(none);
     };
     // A cap on a grant (`最高给予200万元`) or a threshold inside a name (`5000万元以上项目`);
-    // a comparison with a yardstick (`增速低于全国0.8个百分点`) is no value of the indicator.
+    // a comparison with a yardstick (`增速低于全省0.6个百分点`) is no value of the indicator.
     if *qualifier == Qualifier::UpTo || is_threshold(text, at.clone()) || compares(label) {
         return none;
     }

@@ -69,7 +69,7 @@ pub fn measure(
         {
             return Measure::Share;
         }
-        // `提升到2021年的67.6%` reaches a level; `增长12%` is a rate.
+        // `提升到2022年的61.2%` reaches a level; `增长12%` is a rate.
         let rate = GROWTH_W
             .find_all(before)
             .any(|(_, r)| !before[r.end..].starts_with(TO_LEVEL));

@@ -68,9 +68,9 @@ fn shares_name_their_part() {
     );
     assert_eq!(got, m(Measure::Level, Some("rd_intensity"), None));
     let got = read_in(
-        "企业R&D经费占全市R&D经费比重为62.6%",
-        "62.6%",
-        "企业R&D经费占全市R&D经费比重",
+        "高校R&D经费占全县R&D经费比重为12.4%",
+        "12.4%",
+        "高校R&D经费占全县R&D经费比重",
         "%",
     );
     assert_eq!(got.metric, Some("rd_spending"));
@@ -94,8 +94,8 @@ fn changes_added_and_cumulative() {
     assert_eq!(got.measure, Measure::Change);
     // A rate that reaches a new level is that level.
     let got = read_in(
-        "研发投入强度提升到2021年的3.6%",
-        "3.6%",
+        "研发投入强度提升到2022年的2.7%",
+        "2.7%",
         "研发投入强度",
         "%",
     );
@@ -162,9 +162,9 @@ fn participants_caps_and_thresholds_are_no_indicator() {
 #[test]
 fn comparisons_with_a_yardstick_are_no_indicator_value() {
     let got = read_in(
-        "增速低于全国0.8个百分点",
-        "0.8个百分点",
-        "R&D经费增速低于全国",
+        "增速低于全省0.6个百分点",
+        "0.6个百分点",
+        "R&D经费增速低于全省",
         "个百分点",
     );
     assert_eq!(got.metric, None);
