@@ -401,7 +401,7 @@ impl<'a> Context<'a> {
     }
 
     /// The places listed nearest before byte `at` in sentence `s` (`常州和武进国家高新区`,
-    /// `安阳、南阳、焦作高新区`), when the figures there are about them: only yardsticks
+    /// `株洲、湘潭、衡阳高新区`), when the figures there are about them: only yardsticks
     /// (`进入全国前100名`) stand between, no place named alone and no anaphor. Empty otherwise.
     pub fn listed_before(&self, at: usize, s: Range<usize>) -> Vec<Place> {
         let mut run: Vec<usize> = Vec::new();

@@ -9,6 +9,7 @@ use super::context::{self, Around, DocTime};
 use super::gazetteer::Gazetteer;
 use super::label::{self, label};
 use super::meaning::{self, Meaning, Spot};
+use super::metrics;
 use super::pairs;
 use super::places::{Mention, Place, Setting, find_mentions, setting};
 use super::quantity::{self, QuantityKind};
@@ -115,6 +116,26 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             let gap = &text[p.range.end.min(d.range.start)..d.range.start];
             p.sentence == d.sentence || (gap.len() <= 60 && !gap.contains(['。', '\n', '！', '？']))
         });
+        // `R&D经费投入强度…，投入强度高于全国0.68个百分点`: a subject cut short names what the
+        // previous figure's subject named in full.
+        let own = meaning::subject(&d.label);
+        let names = |s: &str| metrics::metric_at(s, &d.unit, found.measure).is_some();
+        let elided = prev.and_then(|p| {
+            let full = meaning::subject(&p.label);
+            let cut_short = label::cjk_len(own) >= 2
+                && full.len() > own.len()
+                && full.ends_with(own)
+                && !names(own)
+                && names(full);
+            cut_short.then(|| format!("{}{}", &full[..full.len() - own.len()], d.label))
+        });
+        if let Some(l) = elided {
+            let again = meaning::read(&spot, &l);
+            if again.metric.is_some() || found.metric.is_none() {
+                found = again;
+            }
+            label = Some(l);
+        }
         if let Some(p) = prev.filter(|_| found.metric.is_none() && meaning::is_bare(&d.label)) {
             let subject = meaning::subject(&p.label);
             let mut again = meaning::read_about(&spot, &d.label, Some(subject));
@@ -128,14 +149,21 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             } else {
                 found.measure
             };
-            if !meaning::is_bare(subject) {
+            // `由2017年的2.77%提升到3.33%`: a later value of the same thing is named as it is.
+            let same = again.metric.is_some()
+                && again.metric == p.metric
+                && again.measure == p.measure
+                && label::strip_links(&d.label).is_empty();
+            if same {
+                label = Some(label::strip_links(&p.label).to_string());
+            } else if !meaning::is_bare(subject) {
                 label = Some(label::about(&p.label, subject, &d.label, measure, &d.unit));
             }
             if again.metric.is_some() {
                 found = again;
             }
         }
-        // `分别位列第17、37位`: a rank with no name of its own is in the ranking its sentence
+        // `分别位列第12、45位`: a rank with no name of its own is in the ranking its sentence
         // names.
         if found.metric == Some("overall_standing") && label.is_none() && meaning::is_bare(&d.label)
         {
@@ -307,9 +335,20 @@ fn extract_part(gaz: &Gazetteer, text: &str, head: &Headline) -> ArticleFigures 
         &head.setting,
     );
     let quantities = quantity::scan(text);
-    // A label never reaches back past a place name or another figure in its clause.
-    let mut bounds: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-    bounds.extend(quantities.iter().map(|q| q.range.clone()));
+    // A label never reaches back past a place name or another figure in its clause, unless the
+    // place is what it is compared with (`增速低于全国`) or the figure bounds a class named in
+    // it (`引进5000万元以上项目`).
+    let mut bounds: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| !meaning::compared_with(text, m.range.start))
+        .map(|m| m.range.clone())
+        .collect();
+    bounds.extend(
+        quantities
+            .iter()
+            .filter(|q| !meaning::is_threshold(text, q.range.clone()))
+            .map(|q| q.range.clone()),
+    );
     bounds.sort_by_key(|r| (r.start, r.end));
     let mut drafts: Vec<Draft> = quantities
         .into_iter()
@@ -379,6 +418,50 @@ mod tests {
     }
 
     #[test]
+    fn rates_and_comparisons_after_a_level_name_its_subject() {
+        let d = extract_text(
+            "",
+            "2022年，全县研究与试验发展(以下简称R&D)经费46.3亿元，比上年增加5.2亿元，增长12.7%，\
+             增速高于全省1.5个百分点，低于全国0.4个百分点。R&D经费投入强度稳步提升，达到2.45%，\
+             比上年提高0.11个百分点，投入强度低于全省0.3个百分点。",
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            d.iter().map(|d| (d.label.as_str(), d.metric)).collect();
+        assert_eq!(
+            got,
+            [
+                ("研究与试验发展(R&D)经费", Some("rd_spending")),
+                ("R&D经费比上年增加", Some("rd_spending")),
+                ("R&D经费增长", Some("rd_spending")),
+                ("R&D经费增速高于全省", None),
+                ("R&D经费低于全国", None),
+                ("R&D经费投入强度", Some("rd_intensity")),
+                ("R&D经费投入强度比上年提高", Some("rd_intensity")),
+                ("R&D经费投入强度低于全省", None),
+            ]
+        );
+        // A later value of the same thing is named as it is.
+        let d = extract_text(
+            "",
+            "全社会R&D经费支出占地区GDP比重由2017年的2.77%提升到3.33%。",
+        );
+        assert_eq!(d[1].label, "全社会R&D经费支出占地区GDP比重");
+        assert_eq!(
+            (d[1].metric, d[1].measure),
+            (Some("rd_intensity"), Measure::Level)
+        );
+        // A subject named in full is not completed from the figure before.
+        let d = extract_text("", "全区拥有国家级孵化器5家，孵化器20家。");
+        assert_eq!(d[1].label, "孵化器");
+        // A threshold in a class's name is part of the label.
+        let d = extract_text("", "德阳经开区引进3000万元以上项目超过120个。");
+        assert_eq!(
+            d.last().map(|d| d.label.as_str()),
+            Some("引进3000万元以上项目")
+        );
+    }
+
+    #[test]
     fn listed_figures_share_a_label() {
         let d = extract_text("", "常州高新区在全国高新区中的排名位列第21位和第35位。");
         assert_eq!(d.len(), 2, "{d:?}");
@@ -406,10 +489,16 @@ mod tests {
         );
         let d = extract_text(
             "",
-            "在全国169家高新区排名中，郑州、洛阳高新区分别位列第17和37位。",
+            "在全国150家高新区排名中，绵阳、德阳高新区分别位列第12和45位。",
         );
         assert_eq!(d[1].label, "高新区排名");
         assert_eq!(d[2].label, "高新区排名");
+        // A ranking named in quotes is its title.
+        let d = extract_text(
+            "",
+            "某部门发布“2023年高新区创新能力排名”，在150家高新区排名中，绵阳、德阳高新区分别位列第12和45位。",
+        );
+        assert_eq!(d[2].label, "2023年高新区创新能力排名");
         // A rank that names what is ranked keeps its label.
         let d = extract_text(
             "",

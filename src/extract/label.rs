@@ -17,6 +17,14 @@ use crate::dataset::Measure;
 const LINKS: &[&str] = &[
     "已增至",
     "增长到",
+    "增长至",
+    "提升到",
+    "提升至",
+    "提高到",
+    "提高至",
+    "上升到",
+    "上升至",
+    "跃升至",
     "发展到",
     "增加到",
     "达到了",
@@ -77,7 +85,7 @@ const LEAD_VERBS: &[&str] = &[
     "形成", "打造", "推出", "投入", "举办", "开展", "签约", "实施", "接洽", "招录", "对接", "获得",
     "提出", "落实", "培育", "认定", "入驻", "创建", "申报", "聚集", "引育", "遴选", "吸引", "完成",
     "实现", "提供", "给予", "其中", "现有", "共有", "目前", "截至", "累计", "先后", "同时", "此外",
-    "以及", "包括", "按照",
+    "以及", "包括", "按照", "组建",
 ];
 
 /// Lead verbs that are part of what is measured: `新增高新技术企业` counts the new ones,
@@ -196,7 +204,7 @@ fn after_lead_verb(s: &str) -> &str {
 /// Words that end a label after the number (`1600家高新技术企业参与`).
 const TAIL_VERBS: &[&str] = &[
     "参与", "参加", "落户", "获得", "入选", "实现", "通过", "进行", "申报", "获批", "完成", "成立",
-    "为", "是", "的", "在", "于", "被", "共同", "提出",
+    "为", "是", "的", "在", "于", "被", "共同", "提出", "即将", "正在", "已经", "陆续",
 ];
 
 fn noun_after(s: &str) -> &str {
@@ -248,18 +256,82 @@ pub fn label(text: &str, at: Range<usize>, skip: &[Range<usize>]) -> String {
     let before = after_lead_verb(linked.trim_matches(is_trim)).trim_matches(is_trim);
     let before = strip_anaphor(before.trim_start_matches(['和', '及', '与', '、']));
     let after = noun_after(&text[at.end..c.end]);
-    let chosen = if prefers_after(text, c.start, at.start, before) && cjk_len(after) >= 2 {
-        after
-    } else {
-        before
-    };
+    let chosen =
+        if prefers_after(text, c.start, at.start, before) && cjk_len(strip_links(after)) >= 2 {
+            after
+        } else {
+            before
+        };
     let chosen = strip_links(chosen).trim_matches(is_trim);
     if std::ptr::eq(chosen.as_ptr(), after.as_ptr())
         && let Some(l) = doing(text, chosen, c.end)
     {
-        return tail_chars(&l, 24).to_string();
+        return finish(&l);
     }
-    tail_chars(after_examples(chosen), 24).to_string()
+    if chosen.is_empty()
+        && let Some(l) = subject_of_clause_before(text, c.start, at.start, skip)
+    {
+        return finish(l);
+    }
+    finish(after_examples(chosen))
+}
+
+/// At most 24 characters of a label, with `(以下简称R&D)` written `(R&D)`.
+fn finish(label: &str) -> String {
+    let mut s = label.to_string();
+    for aside in ["以下简称", "简称"] {
+        for open in ['(', '（'] {
+            s = s.replace(&format!("{open}{aside}"), &open.to_string());
+        }
+    }
+    tail_chars(&s, 24).to_string()
+}
+
+/// Adverbs and verbs that end a clause saying how its subject went (`稳步增长`), not what it is.
+#[rustfmt::skip]
+const HOW_IT_WENT: &[&str] = &[
+    "增长", "提升", "提高", "上升", "增加", "攀升", "下降", "稳步", "持续", "快速", "大幅", "不断", "明显", "显著",
+    "进一步", "逐步", "稳定", "继续", "实现", "保持",
+];
+
+/// `R&D经费投入强度稳步增长，达到3.12%`: a number whose clause holds only a link (`达到`) is
+/// about the subject of the clause before it in the sentence, when that clause names a subject
+/// and says how it went, with no figure of its own.
+fn subject_of_clause_before<'t>(
+    text: &'t str,
+    clause_start: usize,
+    number: usize,
+    skip: &[Range<usize>],
+) -> Option<&'t str> {
+    let lead = text[clause_start..number].trim();
+    if lead.is_empty() || !strip_links(lead).trim().is_empty() {
+        return None;
+    }
+    let sep = text[..clause_start].chars().next_back()?;
+    if !matches!(sep, '，' | ',') {
+        return None;
+    }
+    let end = clause_start - sep.len_utf8();
+    let prev = clause(text, end..end);
+    // After the last place name in it: `广州R&D经费…` is about `R&D经费`.
+    let start = skip
+        .iter()
+        .filter(|r| r.start >= prev.start && r.end <= end)
+        .map(|r| r.end)
+        .max()
+        .unwrap_or(prev.start);
+    let whole = text.get(start..end)?.trim();
+    if whole.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut s = whole;
+    while let Some(t) = HOW_IT_WENT.iter().find_map(|w| s.strip_suffix(w)) {
+        s = t;
+    }
+    // A closing bracket ends an aside that is part of the name.
+    let s = s.trim_end_matches(|c: char| is_trim(c) && !")）”".contains(c));
+    let s = strip_anaphor(s.trim_start_matches(is_trim));
+    (s.len() < whole.len() && cjk_len(s) >= 2).then_some(s)
 }
 
 /// `80家企业实现知识产权质押融资` → `实现知识产权质押融资的企业`: a bare noun after the number,
@@ -285,8 +357,13 @@ pub fn about(previous: &str, subject: &str, own: &str, measure: Measure, unit: &
         .find_map(|w| previous.find(w).map(|i| &previous[..i + w.len()]))
         .filter(|n| n.len() > subject.len() && n.starts_with(subject))
         .unwrap_or(subject);
+    let counted = short_form(counted);
     match measure {
         Measure::Rank if own.is_empty() => format!("{counted}排名"),
+        // `由2017年的2.77%提升到3.33%`: the later value of the same rate or share.
+        Measure::Growth | Measure::Share | Measure::Change if own.is_empty() => {
+            previous.to_string()
+        }
         // `是十年前的7倍`: a multiple of an earlier level.
         Measure::Growth if unit == "倍" && own.starts_with('是') => {
             format!("{counted}为{}的倍数", &own['是'.len_utf8()..])
@@ -295,6 +372,31 @@ pub fn about(previous: &str, subject: &str, own: &str, measure: Measure, unit: &
             format!("{counted}{own}")
         }
         _ => counted.to_string(),
+    }
+}
+
+/// `研究与试验发展(R&D)经费` → `R&D经费`, `研发投入强度(与地区生产总值之比)` →
+/// `研发投入强度`: a label about an earlier figure names it by its short form, without the
+/// aside that defined it.
+fn short_form(s: &str) -> String {
+    let Some(open) = s.find(['(', '（']) else {
+        return s.to_string();
+    };
+    let inner = open + s[open..].chars().next().map_or(1, char::len_utf8);
+    let Some((close, c)) = s[inner..]
+        .char_indices()
+        .find(|&(_, c)| c == ')' || c == '）')
+    else {
+        return s.to_string();
+    };
+    let aside = &s[inner..inner + close];
+    let after = &s[inner + close + c.len_utf8()..];
+    let abbreviation =
+        aside.chars().all(|c| c.is_ascii_alphanumeric() || c == '&') && !aside.is_empty();
+    if abbreviation && cjk_len(after) >= 1 {
+        format!("{aside}{after}")
+    } else {
+        format!("{}{after}", &s[..open])
     }
 }
 
@@ -314,6 +416,15 @@ pub fn ranking_name(
     moved: Option<&str>,
 ) -> Option<String> {
     let lead = text.get(from..at)?;
+    let verb = moved.and_then(|own| {
+        ["提升", "前进", "上升", "跃升", "下降", "后退"]
+            .into_iter()
+            .find(|v| own.contains(v))
+    });
+    // A ranking named in quotes is its published title (`“2023年高新区创新能力排名和…”`).
+    if let Some(title) = quoted_ranking(lead) {
+        return Some(format!("{title}{}", verb.unwrap_or("")));
+    }
     let end = from + lead.rfind("排名")? + "排名".len();
     let mut start = end - "排名".len();
     for (n, (i, c)) in text[from..start].char_indices().rev().enumerate() {
@@ -331,12 +442,25 @@ pub fn ranking_name(
         start = i;
     }
     let name = &text[start..end];
-    let verb = moved.and_then(|own| {
-        ["提升", "前进", "上升", "跃升", "下降", "后退"]
-            .into_iter()
-            .find(|v| own.contains(v))
-    });
     Some(format!("{name}{}", verb.unwrap_or("")))
+}
+
+/// The first ranking named in the last quotation of `lead` that names one, up to its `排名`.
+fn quoted_ranking(lead: &str) -> Option<&str> {
+    let mut rest = lead;
+    let mut found = None;
+    while let Some(open) = rest.find('“') {
+        let body = &rest[open + '“'.len_utf8()..];
+        let Some(close) = body.find('”') else {
+            break;
+        };
+        let quoted = &body[..close];
+        if let Some(i) = quoted.find("排名") {
+            found = Some(&quoted[..i + "排名".len()]);
+        }
+        rest = &body[close..];
+    }
+    found.filter(|t| cjk_len(t) > 2)
 }
 
 /// `浙大研究院等高端科研机构` → `高端科研机构`: named examples before `等` are not what is
@@ -368,9 +492,13 @@ fn prefers_after(text: &str, clause_start: usize, number: usize, before: &str) -
     before.is_empty()
         || cjk_len(before) < 2
         || MODIFIERS.contains(&before)
+        // `恒达等二十余个新材料项目`: the named examples are not what is counted.
+        || lead.ends_with('等')
         || {
+            // A verb that ends an indicator's name (`研发投入`) leads no noun.
             let linked = strip_links(lead).trim_end();
-            LEAD_VERBS.iter().any(|v| linked.ends_with(v))
+            let named = super::metrics::keyword_spans(linked).any(|r| r.end == linked.len());
+            !named && LEAD_VERBS.iter().any(|v| linked.ends_with(v))
         }
         || lead.ends_with('的')
         || name_list
@@ -453,6 +581,15 @@ mod tests {
         // A lead verb that does not say how the number counts is left out.
         assert_eq!(lab("建成国家级孵化器9家", "9家"), "国家级孵化器");
         assert_eq!(lab("全区高新技术企业总数已达93家", "93家"), "高新技术企业");
+        // A verb ending an indicator's name (`研发投入`) leads no noun after the number.
+        assert_eq!(
+            lab(
+                "全社会研发投入从2015年的38.6亿元增长到2022年的97亿元",
+                "38.6亿元"
+            ),
+            "全社会研发投入"
+        );
+        assert_eq!(lab("贡献率提升到2022年的61.2%", "61.2%"), "贡献率");
     }
 
     #[test]
@@ -478,6 +615,11 @@ mod tests {
         assert_eq!(
             about("工业上市企业", "工业上市企业", "", Measure::Rank, "位次"),
             "工业上市企业排名"
+        );
+        // The later value of a share, with no words of its own, is named as the earlier one.
+        assert_eq!(
+            about("研发经费占GDP比重", "研发经费", "", Measure::Share, "%"),
+            "研发经费占GDP比重"
         );
         // A level reached after a change is labelled by what it counts.
         assert_eq!(
@@ -535,6 +677,75 @@ mod tests {
         let i = t.find("4个").unwrap();
         let place = t.find("四川省").unwrap()..t.find("级").unwrap();
         assert_eq!(label(t, i..i + 4, &[place]), "四川省级工程技术研究中心");
+    }
+
+    #[test]
+    fn a_name_defined_in_brackets_keeps_its_abbreviation() {
+        assert_eq!(
+            lab("研究与试验发展(以下简称R&D)经费46.3亿元", "46.3亿元"),
+            "研究与试验发展(R&D)经费"
+        );
+        assert_eq!(
+            lab("研究与试验发展（简称R&D）经费88亿元", "88亿元"),
+            "研究与试验发展（R&D）经费"
+        );
+        // Labels about it use the short form and drop other asides.
+        assert_eq!(
+            about(
+                "研究与试验发展(R&D)经费",
+                "研究与试验发展(R&D)经费",
+                "比上年增加",
+                Measure::Change,
+                "元"
+            ),
+            "R&D经费比上年增加"
+        );
+        assert_eq!(
+            about(
+                "研发经费投入强度(与地区生产总值之比)",
+                "研发经费投入强度(与地区生产总值之比)",
+                "比上年提高",
+                Measure::Change,
+                "个百分点"
+            ),
+            "研发经费投入强度比上年提高"
+        );
+        assert_eq!(
+            about("营业收入", "营业收入", "同比增长", Measure::Growth, "%"),
+            "营业收入同比增长"
+        );
+    }
+
+    #[test]
+    fn a_link_alone_takes_the_subject_of_the_clause_before() {
+        assert_eq!(
+            lab("全县研发投入强度持续增长，达到2.45%。", "2.45%"),
+            "研发投入强度"
+        );
+        assert_eq!(
+            lab(
+                "研发投入强度(与地区生产总值之比)明显提升，达到2.45%",
+                "2.45%"
+            ),
+            "研发投入强度(与地区生产总值之比)"
+        );
+        // Not: a figure in the clause before, another sentence, no verb of how it went, more
+        // than a link before the number.
+        assert_eq!(lab("营业收入100亿元稳步增长，达到2.45%", "2.45%"), "");
+        assert_eq!(lab("研发投入强度稳步增长。达到2.45%", "2.45%"), "");
+        assert_eq!(lab("研发投入强度，达到2.45%", "2.45%"), "");
+        assert_eq!(lab("研发投入强度稳步增长，占比达到3%", "3%"), "占比");
+    }
+
+    #[test]
+    fn examples_and_verbs_before_a_count_leave_the_noun_after_it() {
+        assert_eq!(
+            lab("恒达等二十余个新材料项目即将投产", "二十余个"),
+            "新材料项目"
+        );
+        assert_eq!(lab("通过组建4支产业服务队，", "4支"), "产业服务队");
+        // Examples with no noun after the count keep their class.
+        assert_eq!(lab("浙大研究院等高端科研机构30家", "30家"), "高端科研机构");
     }
 
     #[test]

@@ -120,8 +120,9 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
             .filter(|_| bare)
             .unwrap_or(none);
     };
-    // A cap on a grant (`最高给予200万元`) or a threshold inside a name (`5000万元以上项目`).
-    if *qualifier == Qualifier::UpTo || is_threshold(text, at.clone()) {
+    // A cap on a grant (`最高给予200万元`) or a threshold inside a name (`5000万元以上项目`);
+    // a comparison with a yardstick (`增速低于全省0.6个百分点`) is no value of the indicator.
+    if *qualifier == Qualifier::UpTo || is_threshold(text, at.clone()) || compares(label) {
         return none;
     }
     let lead = list_lead(text, clause.clone(), sentence.clone(), at.start);
@@ -153,11 +154,31 @@ pub fn read_about(spot: &Spot, label: &str, subject_of: Option<&str>) -> Meaning
         number: at.start,
         places,
     });
+    // `R&D经费支出占地区GDP比重` is R&D intensity by the catalogue's definition: a ratio, read
+    // as a level.
+    if metric.id == "rd_spending"
+        && measure == Measure::Share
+        && of_gdp(&text[sentence.start.min(at.start)..at.start])
+    {
+        return Meaning {
+            measure: Measure::Level,
+            metric: Some("rd_intensity"),
+            scope,
+        };
+    }
     Meaning {
         measure,
         metric: Some(metric.id),
         scope,
     }
+}
+
+/// Whether the last share named in `lead` is of GDP (`占地区GDP比重`, `占地区生产总值的`).
+fn of_gdp(lead: &str) -> bool {
+    lead.rfind('占').is_some_and(|i| {
+        let of = &lead[i..];
+        of.contains("GDP") || of.contains("gdp") || of.contains("生产总值")
+    })
 }
 
 /// Classes of regions a list ranks (`在全国高新区中的排名`, `中国百强区`).
@@ -261,7 +282,7 @@ fn after_verb_is_taking_part(after: &str) -> bool {
 }
 
 /// `5000万元以上项目`, `亿元以上企业`: a number that bounds a class named right after it.
-fn is_threshold(text: &str, at: Range<usize>) -> bool {
+pub fn is_threshold(text: &str, at: Range<usize>) -> bool {
     let rest = &text[at.end..];
     let Some(rest) = ["以上", "以下"].iter().find_map(|w| rest.strip_prefix(w)) else {
         return false;
@@ -276,4 +297,4 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-pub use measure::{is_bare, measure, subject};
+pub use measure::{compared_with, compares, is_bare, measure, subject};

@@ -8,7 +8,7 @@
 //! - `营业收入、工业总产值分别增长12%和15%`: subjects listed before `分别`, in its clause or in
 //!   the clause before (`按照A、B等4个子榜单分类，入选企业分别为…`): each figure is labelled by
 //!   its own subject.
-//! - `基础研究经费119亿元，应用研究经费151亿元，同比分别增长8.9%和35.0%`: the subjects are
+//! - `甲类经费10亿元，乙类经费20亿元，同比分别增长8%和9%`: the subjects are
 //!   those of the figures right before `分别`, one each.
 //!
 //! When the counts differ, or the list lies in another sentence, nothing is paired.
@@ -220,7 +220,7 @@ fn items(
 }
 
 /// The subjects of the `n` figures right before figure `i`, in its sentence, when each names a
-/// different one (`基础研究经费119亿元，应用研究经费151亿元`).
+/// different one (`甲类经费10亿元，乙类经费20亿元`).
 fn previous_subjects(drafts: &[Draft], i: usize, n: usize) -> Option<Vec<String>> {
     let before = drafts.get(i.checked_sub(n)?..i)?;
     let s = &drafts[i].sentence;
@@ -283,13 +283,12 @@ mod tests {
         for ((_, got), want) in r.iter().zip(want) {
             assert_eq!(got, want, "{r:?}");
         }
-        let r = regions(
-            "郑州、洛阳、新乡、平顶山4家高新区进入全国前100名，分别位列第17、37、66和88位。",
-        );
+        let r =
+            regions("绵阳、德阳、乐山、宜宾4家高新区进入全国前80名，分别位列第12、45、73和91位。");
         let ranks: Vec<&str> = r[r.len() - 4..].iter().map(|x| x.1.as_str()).collect();
         assert_eq!(
             ranks,
-            ["郑州高新区", "洛阳高新区", "新乡高新区", "平顶山高新区"]
+            ["绵阳高新区", "德阳高新区", "乐山高新区", "宜宾高新区"]
         );
     }
 

@@ -69,7 +69,11 @@ pub fn measure(
         {
             return Measure::Share;
         }
-        if contains_any(&GROWTH_W, before) {
+        // `提升到2022年的61.2%` reaches a level; `增长12%` is a rate.
+        let rate = GROWTH_W
+            .find_all(before)
+            .any(|(_, r)| !before[r.end..].starts_with(TO_LEVEL));
+        if rate {
             return Measure::Growth;
         }
         if unit == "倍" {
@@ -128,8 +132,31 @@ const LEVEL_VERBS: &[&str] = &[
 pub(super) const MEASURE_TAIL: &[&str] = &[
     "同比增长", "同比增加", "同比下降", "同比提高", "同比", "年均增长率", "年均增长", "年增长率", "增长率", "增长", "增速", "增幅", "增加",
     "提高", "提升", "下降", "减少", "降低", "占比", "比重", "排名", "排位", "位居", "位列", "居", "列", "名列", "跃居", "保持",
-    "数量", "总量", "总额", "规模", "拥有量", "递增",
+    "数量", "总量", "总额", "规模", "拥有量", "递增", "比上年", "较上年", "比去年", "较去年",
 ];
+
+/// Words that compare a figure with a yardstick (`增速低于全国`, `高于全国平均水平`).
+pub(super) const COMPARES: &[&str] = &["高于", "低于", "超过", "优于", "领先于"];
+
+/// Whether a label compares with a yardstick rather than naming a level (`增速低于全国`):
+/// such a figure is no value of an indicator, whatever its subject.
+pub fn compares(label: &str) -> bool {
+    COMPARES.iter().any(|w| {
+        label
+            .find(w)
+            .is_some_and(|i| cjk_tail(&label[i + w.len()..]))
+    })
+}
+
+/// Whether the place named at byte `start` is the yardstick of a comparison (`低于全国`).
+pub fn compared_with(text: &str, start: usize) -> bool {
+    COMPARES.iter().any(|w| text[..start].ends_with(w))
+}
+
+/// Whether some Chinese text follows (`全国`, `全市平均水平`).
+fn cjk_tail(s: &str) -> bool {
+    !s.is_ascii()
+}
 
 /// The part of a label naming what is measured: the label without the words about the rate,
 /// change, share or rank (`营业收入同比增长` → `营业收入`), and without what follows `占` in a
@@ -138,6 +165,15 @@ pub fn subject(label: &str) -> &str {
     let mut s = label;
     let land = |i: usize| s[i..].starts_with("占地面积") || s[i..].starts_with("占地约");
     if let Some(i) = s.find('占').filter(|&i| i > 0 && !land(i)) {
+        s = &s[..i];
+    }
+    // `R&D经费增速低于全国` → `R&D经费增速`: what is compared, not the yardstick.
+    if let Some(i) = COMPARES
+        .iter()
+        .filter_map(|w| s.find(w))
+        .min()
+        .filter(|&i| i > 0)
+    {
         s = &s[..i];
     }
     loop {
@@ -157,7 +193,8 @@ pub fn subject(label: &str) -> &str {
 #[rustfmt::skip]
 const BARE_WORDS: &[&str] = &[
     "跃升", "年均", "较上年", "比上年", "全国", "全省", "全市", "第", "是", "为", "十年前", "五年前", "上年", "去年", "同期", "前",
-    "倍数", "的", "下同", "分别", "提升了", "至", "和", "及", "与", "较", "年",
+    "倍数", "的", "下同", "分别", "提升了", "至", "和", "及", "与", "较", "年", "高于", "低于", "超过", "优于",
+    "领先于", "平均水平",
 ];
 
 /// Whether a label names nothing but a rate, change, rank or link (`同比增长`, `跃升至`, ``):

@@ -59,6 +59,21 @@ fn shares_name_their_part() {
         "%",
     );
     assert_eq!(got, m(Measure::Share, Some("invention_patents"), None));
+    // R&D spending's share of GDP is R&D intensity.
+    let got = read_in(
+        "全社会R&D经费支出占地区GDP比重达3.33%",
+        "3.33%",
+        "全社会R&D经费支出占地区GDP比重",
+        "%",
+    );
+    assert_eq!(got, m(Measure::Level, Some("rd_intensity"), None));
+    let got = read_in(
+        "高校R&D经费占全县R&D经费比重为12.4%",
+        "12.4%",
+        "高校R&D经费占全县R&D经费比重",
+        "%",
+    );
+    assert_eq!(got.metric, Some("rd_spending"));
     // A plain percentage level is not a share.
     let got = read_in("研发投入强度达6%", "6%", "研发投入强度", "%");
     assert_eq!(got, m(Measure::Level, Some("rd_intensity"), None));
@@ -77,6 +92,16 @@ fn changes_added_and_cumulative() {
     assert_eq!(got.measure, Measure::Cumulative);
     let got = read_in("排名提高0.5个百分点", "0.5个百分点", "排名提高", "个百分点");
     assert_eq!(got.measure, Measure::Change);
+    // A rate that reaches a new level is that level.
+    let got = read_in(
+        "研发投入强度提升到2022年的2.7%",
+        "2.7%",
+        "研发投入强度",
+        "%",
+    );
+    assert_eq!(got, m(Measure::Level, Some("rd_intensity"), None));
+    let got = read_in("研发投入强度提升0.6%", "0.6%", "研发投入强度", "%");
+    assert_eq!(got.measure, Measure::Growth);
 }
 
 #[test]
@@ -135,7 +160,32 @@ fn participants_caps_and_thresholds_are_no_indicator() {
 }
 
 #[test]
+fn comparisons_with_a_yardstick_are_no_indicator_value() {
+    let got = read_in(
+        "增速低于全省0.6个百分点",
+        "0.6个百分点",
+        "R&D经费增速低于全省",
+        "个百分点",
+    );
+    assert_eq!(got.metric, None);
+    assert!(compares("高于全国平均水平"));
+    assert!(compares("投入强度超过全市平均水平的区"));
+    // A hedge at the end, a name of a growth: no comparison.
+    assert!(!compares("营业收入超过"));
+    assert!(!compares("营业收入同比增长"));
+    assert!(is_bare("低于全省"));
+    assert!(is_bare("高于全国平均水平"));
+    assert!(!is_bare("是全市平均拥有量"));
+}
+
+#[test]
 fn subject_drops_rate_words() {
+    assert_eq!(subject("R&D经费增速低于全国"), "R&D经费");
+    assert_eq!(subject("R&D经费比上年增长"), "R&D经费");
+    assert_eq!(
+        subject("R&D经费投入强度超过全市平均水平的区"),
+        "R&D经费投入强度"
+    );
     assert_eq!(subject("营业收入同比增长"), "营业收入");
     assert_eq!(subject("工业占地区生产总值的比重"), "工业");
     assert_eq!(subject("高新技术企业数量"), "高新技术企业");

@@ -571,7 +571,7 @@ pub(crate) fn find(
             w.push_items(ctx, items, canon, zone_hits, &mut parks);
             continue;
         }
-        // `郑州、洛阳、新乡、平顶山4家高新区`: as many names as the count says, one park each.
+        // `绵阳、德阳、乐山、宜宾4家高新区`: as many names as the count says, one park each.
         if let Some((pos, count)) = count_before(text, s.start) {
             let items = w.short_names_before(ctx, pos, true, &mut parks);
             if items.len() >= 2 && items.len() == count {
@@ -583,7 +583,7 @@ pub(crate) fn find(
         if part.divs.is_empty() && !part.word {
             continue;
         }
-        // `常州和武进国家高新区`, `安阳、南阳、焦作高新区`: short city or county names listed
+        // `常州和武进国家高新区`, `株洲、湘潭、衡阳高新区`: short city or county names listed
         // before a park written the same way name one park each.
         let listed = if w.is_short_name(ctx, &part) {
             w.short_names_before(ctx, part.start, false, &mut parks)

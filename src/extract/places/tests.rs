@@ -168,11 +168,11 @@ fn short_names_listed_before_a_park_name_one_park_each() {
             park("武进高新区", Some(320412)),
         ]
     );
-    let f = parks("安阳、南阳、焦作高新区位次也明显提升");
+    let f = parks("株洲、湘潭、衡阳高新区排位稳步上升");
     assert_eq!(f.len(), 3, "{f:?}");
     assert!(f.iter().all(|p| matches!(p, Place::Park { .. })), "{f:?}");
     // As many names as the count before the suffix says.
-    let f = parks("郑州、洛阳、新乡、平顶山4家高新区进入全国前100名");
+    let f = parks("绵阳、德阳、乐山、宜宾4家高新区进入全国前80名");
     assert_eq!(f.len(), 5, "{f:?}");
     assert!(
         f[..4].iter().all(|p| matches!(p, Place::Park { .. })),
@@ -182,9 +182,9 @@ fn short_names_listed_before_a_park_name_one_park_each() {
     // Not parks: a full city name, a province, a count that does not match, no list at all.
     assert_eq!(parks("德阳市和成都高新区签约")[0], Place::Division(510600));
     assert_eq!(parks("四川和成都高新区")[0], Place::Division(510000));
-    let f = parks("郑州、洛阳、新乡5家高新区");
+    let f = parks("绵阳、德阳、乐山5家高新区");
     assert!(f.iter().all(|p| matches!(p, Place::Division(_))), "{f:?}");
-    let f = parks("郑州、洛阳4家高新区");
+    let f = parks("绵阳、德阳4家高新区");
     assert!(f.iter().all(|p| matches!(p, Place::Division(_))), "{f:?}");
 }
 

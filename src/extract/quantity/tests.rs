@@ -265,10 +265,10 @@ fn ranges_and_rank_moves() {
     assert_eq!(raws(text).len(), 2);
     none("连续三个季度综合成绩");
     // `了` between the verb and the places moved.
-    assert_eq!(only("位次分别提升了4位，"), triple("4位", 4.0, "位次"));
+    assert_eq!(only("排名分别提升了5位，"), triple("5位", 5.0, "位次"));
     assert_eq!(
-        raws("分别提升了4位、3位和8位，")[2],
-        triple("8位", 8.0, "位次")
+        raws("分别提升了6位、2位和9位，")[2],
+        triple("9位", 9.0, "位次")
     );
     assert_eq!(scan("前进4位")[0].kind, QuantityKind::Move);
     assert_eq!(scan("位列第4位")[0].kind, QuantityKind::Rank);
@@ -277,17 +277,17 @@ fn ranges_and_rank_moves() {
 #[test]
 fn numbers_listed_after_a_rank_are_ranks() {
     assert_eq!(
-        raws("分别位列第17、37、66和88位，"),
+        raws("分别位列第12、45、73和91位，"),
         [
-            triple("第17", 17.0, "位次"),
-            triple("37", 37.0, "位次"),
-            triple("66", 66.0, "位次"),
-            triple("88位", 88.0, "位次"),
+            triple("第12", 12.0, "位次"),
+            triple("45", 45.0, "位次"),
+            triple("73", 73.0, "位次"),
+            triple("91位", 91.0, "位次"),
         ]
     );
     assert_eq!(
-        raws("位列第103、118和130位")[2],
-        triple("130位", 130.0, "位次")
+        raws("位列第105、121和140位")[2],
+        triple("140位", 140.0, "位次")
     );
     assert_eq!(raws("分别居全国第三、五名。").len(), 2);
     assert_eq!(raws("位居第3、5。")[1], triple("5", 5.0, "位次"));
@@ -302,7 +302,7 @@ fn numbers_listed_after_a_rank_are_ranks() {
         [triple("第3", 3.0, "位次"), triple("5家", 5.0, "家")]
     );
     assert_eq!(
-        raws("位列第17、37、66和88位、3家")[4],
+        raws("位列第12、45、73和91位、3家")[4],
         triple("3家", 3.0, "家")
     );
     none("第三、四届");
