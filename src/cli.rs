@@ -322,7 +322,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 _ => None,
             };
             let (request, format) = config::resolve(&ix, query)?;
-            let written = write_answer(&ix, &request, format, output.as_deref());
+            let written = write_answer(
+                &ix,
+                &request,
+                format,
+                output.as_deref(),
+                cli.data.as_deref(),
+            );
             // The process ends here: its memory goes back whole, faster than the dataset's
             // million allocations one by one.
             std::mem::forget(ix);
@@ -332,15 +338,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Answers `request` on stdout in `format`, or in the file `output`. Exports to CSV and JSON
-/// are written row by row as they are made, so their size never sits in memory.
+/// Answers `request` on stdout in `format`, or in the file `output`, never over the dataset
+/// `data` it was read from. Exports to CSV and JSON are written row by row as they are made, so
+/// their size never sits in memory.
 fn write_answer(
     ix: &Index,
     request: &config::Request,
     format: Format,
     output: Option<&std::path::Path>,
+    data: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use crate::export::{FileFormat, stream_to, write_csv, write_json};
+    if let (Some(out), Some(data)) = (output, data) {
+        let target = crate::pipeline::output_target(out)?;
+        crate::pipeline::check_not_an_input(out, &target, &[data.to_path_buf()])?;
+    }
     if let config::Request::Export(filter) = request {
         let columns: Vec<String> = crate::query::EXPORT_COLUMNS
             .iter()

@@ -269,11 +269,15 @@ fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<(), crate::Error> {
-    let dir = match path.parent() {
+    // The same rules as a dataset's output: a regular writable file or a new path, through a
+    // symlink to its target, with the replaced file's permissions kept.
+    let target = crate::pipeline::output_target(path)?;
+    let dir = match target.path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
+        .path
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.gaoxin-tmp-{}", std::process::id()));
@@ -283,8 +287,11 @@ fn write_atomic(
         let f = f
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
+        if let Some(meta) = &target.existing {
+            f.set_permissions(meta.permissions())?;
+        }
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target.path)
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -20,7 +20,7 @@ use crate::{Error, Result};
 
 pub use assemble::assemble;
 pub use inputs::{ARTICLE_EXTENSIONS, Inputs, collect_inputs, scan_inputs};
-pub use output::{to_json, write_atomic};
+pub use output::{Target, check_not_an_input, target as output_target, to_json, write_atomic};
 
 /// What `build` should read and write.
 #[derive(Debug, Clone)]

@@ -222,3 +222,63 @@ fn paths_are_read_before_the_app_opens_and_bad_ones_are_named() {
         "{err}"
     );
 }
+
+/// The file an export replaces is treated as a build's output is: never the dataset being read,
+/// never a read-only file or a special file, a link's target rather than the link, its mode kept.
+#[cfg(unix)]
+#[test]
+fn an_export_never_clobbers_its_dataset_a_read_only_file_or_a_link() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let s = |n: &str| p(n).to_str().unwrap().to_string();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json"),
+        p("d.json"),
+    )
+    .unwrap();
+    let before = std::fs::read(p("d.json")).unwrap();
+    let refused = gaoxin(&["--data", &s("d.json"), "export", "-o", &s("d.json")]);
+    assert!(!refused.status.success());
+    let msg = String::from_utf8_lossy(&refused.stderr);
+    assert!(msg.contains("is the input"), "{msg}");
+    assert_eq!(
+        std::fs::read(p("d.json")).unwrap(),
+        before,
+        "dataset intact"
+    );
+
+    std::fs::write(p("ro.csv"), "old").unwrap();
+    std::fs::set_permissions(p("ro.csv"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let refused = gaoxin(&["export", "-o", &s("ro.csv")]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("read-only"));
+    assert_eq!(std::fs::read_to_string(p("ro.csv")).unwrap(), "old");
+
+    std::fs::write(p("private.csv"), "old").unwrap();
+    std::fs::set_permissions(p("private.csv"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    run_ok(&["export", "-o", &s("private.csv")]);
+    let mode = std::fs::metadata(p("private.csv"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "mode kept");
+
+    std::fs::write(p("target.csv"), "old").unwrap();
+    symlink(p("target.csv"), p("link.csv")).unwrap();
+    run_ok(&["export", "-o", &s("link.csv")]);
+    assert!(
+        std::fs::symlink_metadata(p("link.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(p("target.csv"))
+            .unwrap()
+            .contains("region")
+    );
+
+    let refused = gaoxin(&["export", "-o", dir.path().to_str().unwrap()]);
+    assert!(!refused.status.success(), "a folder is no output");
+}

@@ -92,7 +92,7 @@ pub fn target(output: &Path) -> Result<Target> {
         return Err(refuse(
             output,
             format!(
-                "names a folder; give the dataset's file name, e.g. -o {}",
+                "names a folder; give a file name, e.g. -o {}",
                 output.join("dataset.json").display()
             ),
         ));
@@ -119,7 +119,7 @@ pub fn target(output: &Path) -> Result<Target> {
             return Err(refuse(
                 output,
                 format!(
-                    "is a folder; give the dataset's file name, e.g. -o {}",
+                    "is a folder; give a file name, e.g. -o {}",
                     output.join("dataset.json").display()
                 ),
             ));
@@ -128,7 +128,7 @@ pub fn target(output: &Path) -> Result<Target> {
             return Err(refuse(
                 output,
                 format!(
-                    "is {}, not a regular file; a dataset is written only to a regular file \
+                    "is {}, not a regular file; output is written only to a regular file \
                      or a new path",
                     kind(&meta)
                 ),
@@ -177,7 +177,7 @@ pub fn check_not_an_input(output: &Path, target: &Target, inputs: &[PathBuf]) ->
             return Err(refuse(
                 output,
                 format!(
-                    "is the input {}; writing the dataset there would destroy the article, \
+                    "is the input {}; writing there would destroy it, \
                      choose another output with -o",
                     input.display()
                 ),
