@@ -110,6 +110,8 @@ fn event_loop(
                 let ev = event::read()?;
                 if is_suspend_key(&ev) {
                     suspend = true;
+                } else if let Event::Paste(text) = &ev {
+                    app.paste(text);
                 } else if let Some(action) = input::action(&ev, app.mode(), &app.hits) {
                     app.step(action);
                 }

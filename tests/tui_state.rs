@@ -195,3 +195,26 @@ fn mouse_clicks_select_and_wheel_scrolls() {
     // Clicks outside any pane do nothing.
     assert_eq!(input::mouse(&click(0, 23), &h.app.hits), None);
 }
+
+#[test]
+fn a_paste_is_typed_into_the_filter_at_once() {
+    let mut h = Harness::new(fixture(), 80, 24, Lang::Zh);
+    h.step(Action::Filter);
+    h.app.paste("成都\n");
+    assert_eq!(h.app.filter, "成都 ", "line breaks become spaces");
+    let mut typed = Harness::new(fixture(), 80, 24, Lang::Zh);
+    typed.step(Action::Filter);
+    typed.typed("成都 ");
+    let rows = |h: &Harness| h.app.rows.iter().map(|r| r.region).collect::<Vec<_>>();
+    assert_eq!(rows(&h), rows(&typed), "the same rows as typing it");
+    // Outside a text field a paste is not taken as keys.
+    let mut browsing = Harness::new(fixture(), 80, 24, Lang::Zh);
+    browsing.app.paste("q");
+    assert!(!browsing.app.quit);
+    assert!(browsing.app.filter.is_empty());
+    // A long paste stays one filter run: thousands of characters return at once.
+    let mut long = Harness::new(fixture(), 80, 24, Lang::Zh);
+    long.step(Action::Filter);
+    long.app.paste(&"天津滨海高新区".repeat(2_000));
+    assert_eq!(long.app.filter.chars().count(), 14_000);
+}

@@ -288,6 +288,29 @@ impl App {
         }
     }
 
+    /// Text pasted at once (bracketed paste): typed into the field being edited, line breaks
+    /// and other control characters as spaces. The regions filter runs once for the whole text,
+    /// not once per character. Outside a text field a paste does nothing.
+    pub fn paste(&mut self, text: &str) {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match self.mode() {
+            Mode::Filter if self.typing => {
+                self.notice = None;
+                self.filter.push_str(&text);
+                self.refilter();
+            }
+            Mode::Filter => {
+                for c in text.chars() {
+                    self.step(Action::FilterChar(c));
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Applies one action.
     pub fn step(&mut self, action: Action) {
         self.notice = None;
