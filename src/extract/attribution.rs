@@ -179,7 +179,7 @@ fn book_titles(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `占全市的`, `高于天津市平均水平`, `高于全国0.68个百分点`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
+/// `占全市的`, `高于天津市平均水平`, `高于全国0.5个百分点`, `居全国第三`, `位居湖南省首位`, `在全国率先`: the place (or
 /// anaphor) at `at` is what something is measured against.
 fn is_yardstick(text: &str, at: Range<usize>) -> bool {
     let before = text[..at.start].trim_end();
@@ -374,7 +374,7 @@ impl<'a> Context<'a> {
         let in_sentence = self.within(s.start, at.start);
         // `金牛区位于成都市的西北部，是成都…的中心城区，…1499亿元`: a region enclosing one named
         // earlier in the sentence only locates it, unless it opens a clause of its own
-        // (`围绕光明科学城主攻方向，光明区提出…`).
+        // (`围绕成都高新区主攻方向，成都市提出…`).
         let locates = |i: usize| {
             let m = self.mentions[i];
             let opens = self.text[..m.range.start]
@@ -603,8 +603,8 @@ mod tests {
         assert_eq!(region("", t, "1万家"), "德阳高新区");
         let t = "围绕成都高新区主攻方向，成都市提出加快发展3个产业集群。";
         assert_eq!(region("", t, "3个"), "成都市");
-        let t = "德阳研发投入强度达3.1%，高于全国0.68个百分点。";
-        assert_eq!(region("德阳研发投入创新高", t, "0.68个百分点"), "德阳市");
+        let t = "德阳研发投入强度达3.1%，高于全国0.5个百分点。";
+        assert_eq!(region("德阳研发投入创新高", t, "0.5个百分点"), "德阳市");
         let t = "今年年初，四川省政府提出设立4只产业基金。";
         assert_eq!(region("德阳高新区建设人才生态", t, "4只"), "四川省");
     }

@@ -116,7 +116,7 @@ fn read_meanings(text: &str, drafts: &mut [Draft], places: &[Range<usize>]) {
             let gap = &text[p.range.end.min(d.range.start)..d.range.start];
             p.sentence == d.sentence || (gap.len() <= 60 && !gap.contains(['。', '\n', '！', '？']))
         });
-        // `R&D经费投入强度…，投入强度高于全国0.68个百分点`: a subject cut short names what the
+        // `R&D经费投入强度…，投入强度高于全国0.5个百分点`: a subject cut short names what the
         // previous figure's subject named in full.
         let own = meaning::subject(&d.label);
         let names = |s: &str| metrics::metric_at(s, &d.unit, found.measure).is_some();

@@ -1,5 +1,5 @@
 //! Where a page belongs when its headline names no place: a local news site files the story
-//! under a city in its breadcrumb (`地方网 > 安徽 > 宿州市 > 今日宿州`) and its headline speaks of
+//! under a city in its breadcrumb (`地方网 > 四川 > 巴中市 > 今日巴中`) and its headline speaks of
 //! a bare `高新区`, meaning the city's own.
 
 use super::matcher::SUFFIXES;
@@ -56,7 +56,7 @@ fn bare_park(title: &str) -> Option<&'static str> {
 }
 
 /// The park of kind `canon` in division `code`: the listed high-tech zone when the division has
-/// exactly one, else one named after the division (`宿州` + `高新区`). A province has many.
+/// exactly one, else one named after the division (`巴中` + `高新区`). A province has many.
 fn park_in(gaz: &Gazetteer, code: u32, canon: &str) -> Option<Place> {
     let d = gaz.get(code)?;
     if d.kind == RegionKind::Province && !is_municipality(code) {
@@ -105,10 +105,10 @@ mod tests {
     fn a_bare_park_headline_means_the_breadcrumb_city_s_park() {
         let s = of(
             "高新区经济运行呈现良好势头",
-            &["安徽", "宿州市", "今日宿州"],
+            &["四川", "巴中市", "今日巴中"],
         );
-        assert_eq!(name(&s.division), "宿州市");
-        assert_eq!(name(&s.park), "宿州高新区");
+        assert_eq!(name(&s.division), "巴中市");
+        assert_eq!(name(&s.park), "巴中高新区");
         // A city with one listed high-tech zone: the list's name.
         let s = of("高新区新增企业300家", &["四川", "绵阳市"]);
         assert_eq!(name(&s.park), "绵阳高新区");
@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn nothing_when_the_headline_names_a_place_or_the_crumb_none() {
         assert_eq!(
-            of("绵阳高新区新增企业300家", &["四川", "宿州市"]),
+            of("绵阳高新区新增企业300家", &["四川", "巴中市"]),
             Setting::default()
         );
         assert_eq!(
@@ -129,11 +129,11 @@ mod tests {
 
     #[test]
     fn a_province_crumb_gives_a_division_but_no_park() {
-        let s = of("高新区新增企业300家", &["安徽"]);
-        assert_eq!(name(&s.division), "安徽省");
+        let s = of("高新区新增企业300家", &["四川"]);
+        assert_eq!(name(&s.division), "四川省");
         assert_eq!(s.park, None);
         // A headline without a park word gives the division alone.
-        let s = of("经济运行良好", &["安徽", "宿州市"]);
-        assert_eq!((name(&s.division), s.park), ("宿州市".to_string(), None));
+        let s = of("经济运行良好", &["四川", "巴中市"]);
+        assert_eq!((name(&s.division), s.park), ("巴中市".to_string(), None));
     }
 }
