@@ -351,6 +351,8 @@ impl Names {
 
     /// The names nearest to `q` by edit distance over any of their keys.
     fn nearest(&self, q: &str) -> Vec<String> {
+        let q: Vec<char> = q.chars().collect();
+        let mut within = Within::default();
         let mut d: Vec<(usize, usize)> = self
             .near()
             .iter()
@@ -358,8 +360,9 @@ impl Names {
             .filter_map(|(i, keys)| {
                 let d = keys
                     .iter()
-                    .map(|k| distance(q, &k.iter().collect::<String>()));
-                Some((d.min()?, i))
+                    .filter_map(|k| within.distance(&q, k, usize::MAX))
+                    .min()?;
+                Some((d, i))
             })
             .collect();
         d.sort_unstable();
@@ -370,7 +373,8 @@ impl Names {
     }
 }
 
-/// [`distance`] when it is at most a bound, for comparing one query with many keys: the
+/// Edit distance over characters (a swap of two neighbours counting as one edit) when it is at
+/// most a bound, for comparing one query with many keys: the
 /// buffers are reused, and the comparison stops once a whole row of the table is over the
 /// bound (a row's least entry never falls in the next row, not even by a swap).
 #[derive(Debug, Default)]
@@ -416,24 +420,12 @@ impl Within {
 
 /// Edit distance over characters, a swap of two neighbours counting as one edit (optimal
 /// string alignment).
+#[cfg(test)]
 fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut before: Vec<usize> = Vec::new();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            let mut d = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-            if i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
-                d = d.min(before[j - 1] + 1);
-            }
-            cur[j + 1] = d;
-        }
-        before = std::mem::replace(&mut prev, cur);
-    }
-    prev.last().copied().unwrap_or(0)
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    Within::default()
+        .distance(&a, &b, usize::MAX)
+        .unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
