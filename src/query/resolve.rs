@@ -374,8 +374,8 @@ impl Names {
 }
 
 /// Edit distance over characters (a swap of two neighbours counting as one edit) when it is at
-/// most a bound, for comparing one query with many keys: the
-/// buffers are reused, and the comparison stops once a whole row of the table is over the
+/// most a bound, for comparing one query with many keys: the buffers are reused, and the
+/// comparison stops once a whole row of the table is over the
 /// bound (a row's least entry never falls in the next row, not even by a swap).
 #[derive(Debug, Default)]
 struct Within {
